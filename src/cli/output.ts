@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { atLeast, type ScanReport, type Severity } from '../model/index.js';
+import { render, type Format } from '../report/index.js';
+import { EXIT } from './exit-codes.js';
+
+/** Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
+  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
+  return stream.isTTY === true;
+}
+
+export interface EmitOptions {
+  format: Format;
+  output?: string;
+  verbose: boolean;
+}
+
+/** Renders the report to stdout or --output. */
+export function emitReport(report: ScanReport, opts: EmitOptions): void {
+  const color = opts.output === undefined && opts.format === 'table' && useColor(process.stdout);
+  const text = render(report, opts.format, { color, verbose: opts.verbose });
+  if (opts.output !== undefined) writeFileSync(opts.output, text);
+  else process.stdout.write(text);
+}
+
+/** Exit code for a report: findings over the threshold win over incompleteness (both need attention). */
+export function exitCodeFor(report: ScanReport, failOn: Severity): number {
+  if (report.findings.some((f) => atLeast(f.severity, failOn))) return EXIT.findings;
+  if (!report.complete) return EXIT.incomplete;
+  return EXIT.ok;
+}

@@ -1,0 +1,73 @@
+import * as jsonc from 'jsonc-parser';
+import type { ScanError } from '../model/index.js';
+
+export type DocumentFormat = 'json' | 'jsonc' | 'toml' | 'yaml';
+export type DocPath = ReadonlyArray<string | number>;
+
+/** A parsed config file that can say on which line a value sits. */
+export interface ConfigDocument {
+  path: string;
+  format: DocumentFormat;
+  value: unknown;
+  /** 1-based line of the value (or key) at `at`, if known. */
+  lineOf(at: DocPath): number | undefined;
+}
+
+export type ParseOutcome = { ok: true; doc: ConfigDocument } | { ok: false; error: ScanError };
+
+/** 1-based line number of a character offset. */
+export function lineAtOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Precomputes line starts so many lookups on one file stay cheap. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/**
+ * Parses JSON or JSONC (comments and trailing commas). Strict JSON clients still get JSONC parsing:
+ * being lenient when reading costs nothing, and the error we report for genuinely broken files names
+ * the line either way.
+ */
+export function parseJsonDocument(path: string, text: string, format: 'json' | 'jsonc' = 'jsonc'): ParseOutcome {
+  const errors: jsonc.ParseError[] = [];
+  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const toLine = lineIndex(text);
+  const first = errors[0];
+  if (first !== undefined || root === undefined) {
+    const offset = first?.offset ?? 0;
+    const line = toLine(offset);
+    const reason = first ? jsonc.printParseErrorCode(first.error) : 'empty document';
+    return { ok: false, error: { kind: 'parse', source: path, line, message: `${path}:${line}: invalid ${format.toUpperCase()}: ${reason}` } };
+  }
+  const value: unknown = jsonc.getNodeValue(root);
+  return {
+    ok: true,
+    doc: {
+      path,
+      format,
+      value,
+      lineOf(at) {
+        const node = jsonc.findNodeAtLocation(root, [...at]);
+        if (!node) return undefined;
+        // Point at the key of a property rather than its value: that is where a reader looks.
+        const anchor = node.parent?.type === 'property' ? node.parent : node;
+        return toLine(anchor.offset);
+      },
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument as parseYamlDocument, type Node as YamlNode } from 'yaml';
+import { parseJsonDocument, type ConfigDocument, type DocumentFormat, type ParseOutcome } from './document.js';
+
+function parseYaml(path: string, text: string): ParseOutcome {
+  const lineCounter = new LineCounter();
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const first = doc.errors[0];
+  if (first) {
+    const line = lineCounter.linePos(first.pos[0]).line;
+    return { ok: false, error: { kind: 'parse', source: path, line, message: `${path}:${line}: invalid YAML: ${first.message.split('\n')[0]}` } };
+  }
+  return {
+    ok: true,
+    doc: {
+      path,
+      format: 'yaml',
+      value: doc.toJS({ maxAliasCount: 100 }) as unknown,
+      lineOf(at) {
+        let node: unknown = doc.contents;
+        let keyNode: YamlNode | undefined;
+        for (const step of at) {
+          if (isMap(node)) {
+            const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(step));
+            if (!pair) return undefined;
+            keyNode = pair.key as YamlNode;
+            node = pair.value;
+          } else if (isSeq(node) && typeof step === 'number') {
+            node = node.items[step];
+            keyNode = undefined;
+          } else return undefined;
+        }
+        const range = keyNode?.range ?? (node as YamlNode | undefined)?.range;
+        return range ? lineCounter.linePos(range[0]).line : undefined;
+      },
+    },
+  };
+}
+
+/** Escapes a TOML key part for a line search. */
+function tomlKeyVariants(key: string): string[] {
+  return [key, `"${key}"`, `'${key}'`];
+}
+
+function parseTomlDoc(path: string, text: string): ParseOutcome {
+  let value: unknown;
+  try {
+    value = parseToml(text);
+  } catch (err) {
+    const line = err instanceof TomlError ? err.line : undefined;
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { ok: false, error: { kind: 'parse', source: path, ...(line ? { line } : {}), message: `${path}${line ? `:${line}` : ''}: invalid TOML: ${reason}` } };
+  }
+  const lines = text.split('\n');
+  return {
+    ok: true,
+    doc: {
+      path,
+      format: 'toml',
+      value,
+      // smol-toml keeps no positions. Find the table header for the path (e.g. [mcp_servers.github]),
+      // then the first key line of the remaining step inside that table: good enough to point a reader.
+      lineOf(at) {
+        const parts = at.map(String);
+        for (let split = parts.length; split >= 1; split--) {
+          const table = parts.slice(0, split);
+          const headerIdx = lines.findIndex((l) => {
+            const m = /^\s*\[+\s*([^\]]+?)\s*\]+\s*(?:#.*)?$/.exec(l);
+            if (!m || m[1] === undefined) return false;
+            const segs = m[1].split('.').map((s) => s.trim().replace(/^["']|["']$/g, ''));
+            return segs.length === table.length && segs.every((s, i) => s === table[i]);
+          });
+          if (headerIdx === -1) continue;
+          if (split === parts.length) return headerIdx + 1;
+          const key = parts[split] ?? '';
+          for (let i = headerIdx + 1; i < lines.length; i++) {
+            const l = lines[i] ?? '';
+            if (/^\s*\[/.test(l)) break;
+            if (tomlKeyVariants(key).some((k) => new RegExp(`^\\s*${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[=.]`).test(l))) return i + 1;
+          }
+          return headerIdx + 1;
+        }
+        return undefined;
+      },
+    },
+  };
+}
+
+/** Parses a config file in the given format into a ConfigDocument, or a ScanError naming file and line. */
+export function parseConfigDocument(path: string, text: string, format: DocumentFormat): ParseOutcome {
+  switch (format) {
+    case 'json':
+    case 'jsonc':
+      return parseJsonDocument(path, text, format);
+    case 'yaml':
+      return parseYaml(path, text);
+    case 'toml':
+      return parseTomlDoc(path, text);
+  }
+}
+
+/** Guesses a format from the file name (for --config). */
+export function formatFromPath(path: string): DocumentFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.toml')) return 'toml';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return 'jsonc';
+}
+
+export type { ConfigDocument };

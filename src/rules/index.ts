@@ -1,0 +1,10 @@
+// The rule registry: every rule of every kind, by id.
+import type { RuleMeta } from './types.js';
+import { configRules } from './config/index.js';
+
+export { configRules };
+
+/** Metadata of every rule, for SARIF `tool.driver.rules`, docs and `mcp-warden rules`. */
+export function allRuleMetas(): RuleMeta[] {
+  return [...Object.values(configRules)].map((r) => r.meta as RuleMeta);
+}
