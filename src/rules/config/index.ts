@@ -3,11 +3,13 @@ import type { ConfigRule } from './types.js';
 import disabledServer from './disabled-server.js';
 import secretLiteral from './secret-literal.js';
 import secretsFileReadable from './secrets-file-readable.js';
+import shellWrapper from './shell-wrapper.js';
 import unpinnedPackage from './unpinned-package.js';
 
 export const configRules = {
   'config/disabled-server': disabledServer,
   'config/secret-literal': secretLiteral,
   'config/secrets-file-readable': secretsFileReadable,
+  'config/shell-wrapper': shellWrapper,
   'config/unpinned-package': unpinnedPackage,
 } satisfies Record<string, ConfigRule>;
