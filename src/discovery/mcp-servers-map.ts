@@ -1,6 +1,9 @@
 import { serverEntry, type ScanError, type Scope, type ServerEntry, type Transport } from '../model/index.js';
 import type { ConfigDocument, DocPath } from './document.js';
 
+/** Fields that configure authentication outside `headers` (Codex, Gemini CLI, Claude Code). */
+const AUTH_KEYS = ['bearer_token_env_var', 'env_http_headers', 'oauth', 'authProviderType', 'headersHelper', 'auth'] as const;
+
 /** Field names clients use for the remote URL, most common first. */
 const URL_KEYS = ['url', 'serverUrl', 'httpUrl'] as const;
 
@@ -103,6 +106,7 @@ export function entryFromDeclaration(doc: ConfigDocument, name: string, decl: Re
     headers,
     cwd: typeof decl['cwd'] === 'string' ? decl['cwd'] : undefined,
     disabled,
+    authFields: AUTH_KEYS.filter((k) => decl[k] !== undefined && decl[k] !== null && decl[k] !== false),
     fieldLines,
   });
 }
