@@ -1,7 +1,6 @@
-import { homedir } from 'node:os';
 import type { Finding, ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
-import { discover, discoverFile, type DiscoveredFile } from '../discovery/discover.js';
-import type { DiscoveryEnv } from '../discovery/types.js';
+import { discover, discoverFiles, type DiscoveredFile } from '../discovery/discover.js';
+import { discoveryEnv } from '../discovery/env.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { redactReport, sensitiveValues } from '../report/index.js';
@@ -15,6 +14,8 @@ export interface ScanOptions {
   platform?: NodeJS.Platform;
   env?: Readonly<Record<string, string | undefined>>;
   projects?: readonly string[];
+  /** Stand-in for the file-system root when locating machine-wide (managed) configs (--system-root). */
+  systemRoot?: string;
   /** Explicit config files (--config); when given, machine-wide discovery is skipped. */
   configFiles?: readonly string[];
   /** Narrow to these client ids (--client). */
@@ -38,19 +39,14 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
   // Settings and baseline are read first: a broken one is a usage error before any work is done.
   const suppression = loadSuppressions(opts.suppression ?? {});
-  const env: DiscoveryEnv = {
-    home: opts.home ?? homedir(),
-    platform: opts.platform ?? process.platform,
-    env: opts.env ?? process.env,
-    projects: opts.projects ?? [],
-  };
+  const env = discoveryEnv(opts);
   const entries: ServerEntry[] = [];
   const errors: ScanError[] = [];
   const files: DiscoveredFile[] = [];
   opts.onProgress?.({ phase: 'discovering client configs' });
   const forced = opts.clients?.length === 1 ? opts.clients[0] : undefined;
   const results = opts.configFiles && opts.configFiles.length > 0
-    ? await Promise.all(opts.configFiles.map((f) => discoverFile(f, env, forced)))
+    ? [await discoverFiles(opts.configFiles, env, forced)]
     : [await discover(env, opts.clients)];
   for (const r of results) {
     entries.push(...r.entries);

@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
+import { registerClients } from './clients.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
 export function buildProgram(): Command {
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerScan(program);
   registerRules(program);
+  registerClients(program);
   return program;
 }
 

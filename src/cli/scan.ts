@@ -8,12 +8,10 @@ import { EXIT_CODES_HELP } from './exit-codes.js';
 import { emitReport, exitCodeFor } from './output.js';
 import { collect, parseFailOn, parseFormat, type FailOn } from './options.js';
 import { createProgress } from './progress.js';
+import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 
-interface ScanFlags {
+interface ScanFlags extends DiscoveryFlags {
   config: string[];
-  home?: string;
-  project: string[];
-  client: string[];
   format: Format;
   output?: string;
   failOn: FailOn;
@@ -40,13 +38,11 @@ function suppressionFiles(flags: ScanFlags): SuppressionFiles {
 }
 
 export function registerScan(program: Command): void {
-  program
+  const cmd = program
     .command('scan')
     .description('Find every MCP server configured on this machine (or in --config files) and report risky configurations. Runs nothing, sends nothing.')
-    .option('-c, --config <file>', 'scan this config file (any supported client shape, detected); repeatable', collect, [])
-    .option('--home <dir>', 'home directory to discover client configs in (default: your home)')
-    .option('-p, --project <dir>', 'also scan project-scoped configs in this directory; repeatable', collect, [])
-    .option('--client <id>', 'only this client (e.g. claude-desktop, cursor, vscode); repeatable', collect, [])
+    .option('-c, --config <file>', 'scan this config file (any supported client shape, detected); repeatable', collect, []);
+  addDiscoveryOptions(cmd)
     .addOption(new Option('-f, --format <format>', 'output format: table, json, sarif, markdown').default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(
@@ -61,15 +57,13 @@ export function registerScan(program: Command): void {
     .option('--ignore-file <file>', 'same as --settings')
     .option('--no-progress', 'never draw the progress line (it is drawn only on an interactive terminal)')
     .option('-v, --verbose', 'show remediation and fingerprints for every finding, and the suppressed findings', false)
-    .addHelpText('after', `\n${EXIT_CODES_HELP}`)
+    .addHelpText('after', `\nSee which files each client is checked at with: mcp-warden clients\n\n${EXIT_CODES_HELP}`)
     .action(async (flags: ScanFlags) => {
       const progress = createProgress(flags.progress ? {} : { enabled: false });
       try {
         const { report } = await scan({
-          ...(flags.home !== undefined ? { home: flags.home } : {}),
-          projects: flags.project,
+          ...discoveryChoices(flags),
           configFiles: flags.config,
-          clients: flags.client,
           ...(flags.failOn !== 'none' ? { failOn: flags.failOn } : {}),
           command: 'scan',
           suppression: suppressionFiles(flags),

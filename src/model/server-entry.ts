@@ -27,6 +27,11 @@ export const ServerEntrySchema = z.object({
   configFile: z.string(),
   /** 1-based line of the declaration in `configFile`, when known. */
   line: z.number().int().positive().optional(),
+  /**
+   * Project directory a project-scoped declaration belongs to (the folder holding `.mcp.json`, or
+   * the key under Claude Code's `projects`), when there is one.
+   */
+  project: z.string().optional(),
   /** JSON pointer (or equivalent path) to the declaration inside the config, e.g. `/mcpServers/github`. */
   pointer: z.string().optional(),
   transport: TransportSchema,
