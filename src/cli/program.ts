@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { registerKeygen } from './keygen.js';
+import { registerPin } from './pin.js';
 import { registerScan } from './scan.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerPin(program);
+  registerKeygen(program);
   return program;
 }
 

@@ -31,6 +31,8 @@ export const FindingSchema = z.object({
   evidence: z.string().optional(),
   /** For hidden content (tag characters, encodings, comments): the decoded hidden text, redacted. */
   decoded: z.string().optional(),
+  /** Unified diff of what changed (pinning drift: description, schema), secrets redacted, bounded. */
+  diff: z.string().optional(),
   /** Stable identity across line moves, for baselines (see report/fingerprint.ts). */
   fingerprint: z.string(),
 });

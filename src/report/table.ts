@@ -39,6 +39,7 @@ export const tableReporter: Reporter = {
         if (at) lines.push(`           ${p.dim(at)}`);
         if (f.evidence) lines.push(`           ${p.dim('evidence:')} ${f.evidence}`);
         if (f.decoded) lines.push(`           ${p.dim('hidden text:')} ${f.decoded}`);
+        if (f.diff) for (const l of f.diff.split('\n')) lines.push(`           ${l.startsWith('+') ? p.ok(l) : l.startsWith('-') ? p.high(l) : l.startsWith('@@') ? p.low(l) : l}`);
         if (opts.verbose) lines.push(`           ${p.dim('fix:')} ${f.remediation}`);
       }
       lines.push('');
