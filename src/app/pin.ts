@@ -209,8 +209,10 @@ export async function runPin(opts: PinOptions): Promise<PinOutcome> {
 
   /** Drift findings; pinned servers whose input failed to load are not reported as removed. */
   const driftFindings = (text: string | undefined, lock: Lockfile, changes: readonly DriftChange[]) => {
+    // A server whose input failed is not "removed"; if a whole input file failed, none can be said to be.
     const failed = new Set(errors.map((e) => e.server).filter((s): s is string => s !== undefined));
-    const shown = changes.filter((c) => !(c.kind === 'server-removed' && failed.has(c.server)));
+    const wholeFileFailed = errors.some((e) => e.server === undefined);
+    const shown = changes.filter((c) => !(c.kind === 'server-removed' && (wholeFileFailed || failed.has(c.server))));
     const ran = runPinRules(Object.values(pinDriftRules), shown, locator(opts.lockfile, text, lock, current));
     findings.push(...ran.findings);
     errors.push(...ran.errors);

@@ -6,6 +6,7 @@
  */
 import type { PinHistoryEntry, PinnedServer } from '../model/index.js';
 import { changeHashes, changeTarget, changeTools, diffServer, indexDescriptions, pairServers, type DriftChange } from './drift.js';
+import { sortServers } from './lockfile.js';
 import { finishServer } from './pin.js';
 
 export interface Selection {
@@ -145,5 +146,5 @@ export function historyFor(accepted: readonly DriftChange[], who: Approver): Pin
 
 /** History entries for servers pinned for the first time. */
 export function firstPinHistory(servers: readonly PinnedServer[], who: Approver): PinHistoryEntry[] {
-  return servers.map((s) => ({ at: who.at, by: who.by, action: 'pin', server: s.name, target: 'server', old: null, new: s.hash }));
+  return sortServers(servers).map((s) => ({ at: who.at, by: who.by, action: 'pin', server: s.name, target: 'server', old: null, new: s.hash }));
 }

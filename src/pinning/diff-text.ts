@@ -12,7 +12,9 @@ export const MAX_DIFF_INPUT_CHARS = 64 * 1024;
 /** Diff lines kept in a finding. */
 export const MAX_DIFF_LINES = 120;
 /** Above this many edits, jsdiff gives up and we show a summary instead (bounds the O(ND) work). */
-const MAX_EDIT_LENGTH = 2000;
+const MAX_EDIT_LENGTH = 1000;
+/** Wall-clock bound on one diff, whatever the input shape. */
+const DIFF_TIMEOUT_MS = 250;
 
 // C0/C1 controls except tab and newline, format characters (zero-width, bidi, tag characters),
 // private use, unassigned, line/paragraph separators. One class, no quantifier nesting: linear.
@@ -41,6 +43,7 @@ export function unifiedDiff(label: string, before: string | undefined, after: st
   const patch = structuredPatch(before === undefined ? '/dev/null' : `a/${name}`, after === undefined ? '/dev/null' : `b/${name}`, a, b, undefined, undefined, {
     context: 3,
     maxEditLength: MAX_EDIT_LENGTH,
+    timeout: DIFF_TIMEOUT_MS,
   });
   const lines = [`--- ${patch?.oldFileName ?? `a/${name}`}`, `+++ ${patch?.newFileName ?? `b/${name}`}`];
   if (patch === undefined) {

@@ -74,10 +74,12 @@ function syntaxError(file: string, text: string): LockfileError {
   jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first === undefined) return new LockfileError(file, undefined, 'not valid JSON', REPIN_HINT);
-  const truncated = first.offset >= text.trimEnd().length;
-  const reason = truncated
-    ? 'file ends in the middle of the JSON (truncated?)'
-    : `invalid JSON: ${jsonc.printParseErrorCode(first.error)}`;
+  // jsonc-parser recovers and goes on: a truncated file always ends with an error at its very end.
+  const end = text.trimEnd().length;
+  if (errors.some((e) => e.offset >= end || jsonc.printParseErrorCode(e.error).startsWith('UnexpectedEndOf'))) {
+    return new LockfileError(file, lineOfOffset(text, end), 'file ends in the middle of the JSON (truncated?)', REPIN_HINT);
+  }
+  const reason = `invalid JSON: ${jsonc.printParseErrorCode(first.error)}`;
   return new LockfileError(file, lineOfOffset(text, first.offset), reason, REPIN_HINT);
 }
 
