@@ -38,7 +38,7 @@ export default defineRule<ServerEntry, ConfigRuleContext, 'noCredentials'>({
     if (entry.transport === 'stdio' || entry.url === undefined) return [];
     const url = parseUrl(entry.url);
     if (!url || hostScope(url.hostname) === 'loopback') return [];
-    if (entry.authFields.length > 0) return [];
+    if ((entry.authFields?.length ?? 0) > 0) return [];
     if (Object.keys(entry.headers).some(isAuthHeader)) return [];
     if (url.username !== '' || url.password !== '') return [];
     if ([...url.searchParams.keys()].some((k) => secretNameKind(k) !== undefined)) return [];
