@@ -49,6 +49,11 @@ export const ServerEntrySchema = z.object({
    */
   authFields: z.array(z.string()).optional(),
   /**
+   * Ids of the `inputs` declared next to the server map in the same file (VS Code), which
+   * `${input:id}` placeholders refer to. Absent for clients without inputs.
+   */
+  inputIds: z.array(z.string()).optional(),
+  /**
    * 1-based lines of individual fields, keyed by a dotted path relative to the declaration:
    * `command`, `args.2`, `env.GITHUB_TOKEN`, `headers.Authorization`, `url`, `cwd`, `transport`
    * (where the type is written), `disabled` (where the enabled/disabled switch is written).
