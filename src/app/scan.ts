@@ -1,9 +1,12 @@
-import type { ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
+import type { Finding, ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
 import { discover, discoverFiles, type DiscoveredFile } from '../discovery/discover.js';
 import { discoveryEnv } from '../discovery/env.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
+import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
+import type { ProgressListener } from './progress.js';
+import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
 export interface ScanOptions {
   /** Home directory to discover from (defaults to the real one). */
@@ -19,6 +22,10 @@ export interface ScanOptions {
   clients?: readonly string[];
   failOn?: Severity;
   command?: string;
+  /** Baseline and project settings (ignores); see app/suppress.ts. */
+  suppression?: SuppressionFiles;
+  /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
+  onProgress?: ProgressListener;
 }
 
 export interface ScanOutcome {
@@ -30,10 +37,13 @@ export interface ScanOutcome {
 /** Static scan: discover configs, run config rules, build the report. Starts nothing, sends nothing. */
 export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
+  // Settings and baseline are read first: a broken one is a usage error before any work is done.
+  const suppression = loadSuppressions(opts.suppression ?? {});
   const env = discoveryEnv(opts);
   const entries: ServerEntry[] = [];
   const errors: ScanError[] = [];
   const files: DiscoveredFile[] = [];
+  opts.onProgress?.({ phase: 'discovering client configs' });
   const forced = opts.clients?.length === 1 ? opts.clients[0] : undefined;
   const results = opts.configFiles && opts.configFiles.length > 0
     ? [await discoverFiles(opts.configFiles, env, forced)]
@@ -44,18 +54,28 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     files.push(...r.files);
   }
   const modeByFile = new Map(files.map((f) => [f.path, f.mode]));
-  const ruled = await runConfigRules(Object.values(configRules), entries, (entry) => {
-    const fileMode = modeByFile.get(entry.configFile);
-    return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
-  });
-  errors.push(...ruled.errors);
+  const findings: Finding[] = [];
+  for (const [i, entry] of entries.entries()) {
+    opts.onProgress?.({ phase: 'checking servers', done: i, total: entries.length, item: entry.name });
+    const ruled = await runConfigRules(Object.values(configRules), [entry], () => {
+      const fileMode = modeByFile.get(entry.configFile);
+      return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
+    });
+    findings.push(...ruled.findings);
+    errors.push(...ruled.errors);
+  }
+  const sensitive = sensitiveValues(entries);
+  const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,
     entries,
-    findings: ruled.findings,
+    findings: suppressed.kept,
     errors,
+    suppressed: suppressed.info?.findings.length ?? 0,
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
-  return { report, entries, files };
+  if (suppressed.info) report.suppression = suppressed.info;
+  opts.onProgress?.({ phase: 'done' });
+  return { report: redactReport(report, sensitive), entries, files };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
 import { registerClients } from './clients.js';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerRules(program);
   registerClients(program);
   return program;
 }
