@@ -55,4 +55,11 @@ describe('scan discovery flags', () => {
     const { report } = json(['scan', '--config', f, '--config', f]);
     expect(report.servers.map((s) => s.name)).toEqual(['once']);
   });
+
+  it('names the project of project-scoped servers in the report', () => {
+    const proj = tempDir('warden-proj-');
+    const home = writeTree(tempDir(), { '.claude.json': JSON.stringify({ projects: { [proj]: { mcpServers: { local: { command: 'x' } } } } }) });
+    const { report } = json(['scan', '--home', home, '--client', 'claude-code', '--system-root', tempDir()]);
+    expect(report.servers).toEqual([expect.objectContaining({ name: 'local', scope: 'project', project: proj })]);
+  });
 });
