@@ -35,7 +35,9 @@ describe('tomlLineLocator', () => {
   it('points at headers, keys, inline tables and dotted keys', () => {
     expect(lineOf(['mcp_servers', 'a'])).toBe(2);
     expect(lineOf(['mcp_servers', 'a', 'command'])).toBe(3);
-    expect(lineOf(['mcp_servers', 'a', 'args', 1])).toBe(4);
+    expect(lineOf(['mcp_servers', 'a', 'args'])).toBe(4);
+    expect(lineOf(['mcp_servers', 'a', 'args', 0])).toBe(5);
+    expect(lineOf(['mcp_servers', 'a', 'args', 1])).toBe(6);
     expect(lineOf(['mcp_servers', 'a', 'env', 'TOKEN'])).toBe(8);
     expect(lineOf(['mcp_servers', 'a', 'env', 'EXTRA'])).toBe(14);
     expect(lineOf(['mcp_servers', 'a', 'env'])).toBe(8);
@@ -46,6 +48,24 @@ describe('tomlLineLocator', () => {
 
   it('does not read array items or multi-line strings as keys or headers', () => {
     expect(lineOf(['mcp_servers', 'a', 'url'])).toBe(12);
+  });
+
+  it('points at each element of a multi-line array, whatever the strings hold', () => {
+    const t = [
+      '[mcp_servers.x]', // 1
+      'args = [ "-y",', // 2
+      `  '#not-a-comment', "a]b",`, // 3
+      '  # a comment, with commas', // 4
+      '  """multi', // 5
+      'line, ]""",', // 6
+      '  ["nested", 1], { k = "v" }', // 7
+      ']', // 8
+      'command = "after"', // 9
+    ].join('\n');
+    const at = tomlLineLocator(t);
+    expect([0, 1, 2, 3, 4, 5].map((i) => at(['mcp_servers', 'x', 'args', i]))).toEqual([2, 3, 3, 5, 7, 7]);
+    expect(at(['mcp_servers', 'x', 'args', 6])).toBe(2);
+    expect(at(['mcp_servers', 'x', 'command'])).toBe(9);
   });
 
   it('returns undefined for paths that are not in the text', () => {
