@@ -71,6 +71,7 @@ function parseGoose(doc: ConfigDocument, scope: ServerEntry['scope']) {
           name,
           at: extAt,
           transport,
+          transportAt: [...at, 'type'],
           ...(command !== undefined ? { command } : {}),
           args: stringList(decl['args'], [...at, 'args'], errors, name, 'args'),
           env: stringMap(decl['envs'], [...at, 'envs'], errors, name, 'envs'),

@@ -133,6 +133,7 @@ export function commonDecl(name: string, decl: Record<string, unknown>, at: DocP
     name,
     at,
     transport,
+    ...(typeKey !== undefined ? { transportAt: [...at, typeKey] } : {}),
     ...(command !== undefined ? { command } : {}),
     args,
     env,

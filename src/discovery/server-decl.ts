@@ -20,6 +20,8 @@ export interface ServerDecl {
   /** Where the declaration itself sits (the key of the server object, or the list item). */
   at: DocPath;
   transport: Transport;
+  /** Where the transport is written (`type`), when it is. */
+  transportAt?: DocPath;
   command?: Ref<string>;
   args: Array<Ref<string>>;
   env: Array<[string, Ref<string>]>;
@@ -146,6 +148,7 @@ export function toEntry(doc: ConfigDocument, decl: ServerDecl, ctx: EntryContext
     const line = doc.lineOf(at);
     if (line !== undefined) fieldLines[field] = line;
   };
+  note('transport', decl.transportAt);
   note('command', decl.command?.at);
   decl.args.forEach((a, i) => note(`args.${i}`, a.at));
   for (const [k, ref] of decl.env) note(`env.${k}`, ref.at);

@@ -44,7 +44,8 @@ export const ServerEntrySchema = z.object({
   disabled: z.boolean().default(false),
   /**
    * 1-based lines of individual fields, keyed by a dotted path relative to the declaration:
-   * `command`, `args.2`, `env.GITHUB_TOKEN`, `headers.Authorization`, `url`.
+   * `command`, `args.2`, `env.GITHUB_TOKEN`, `headers.Authorization`, `url`, `cwd`, `transport`
+   * (where the type is written), `disabled` (where the enabled/disabled switch is written).
    */
   fieldLines: z.record(z.string(), z.number().int().positive()).default({}),
 });

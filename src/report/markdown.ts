@@ -73,6 +73,14 @@ function findingRow(f: Finding, root: string | undefined): string {
   return `| ${ICON[f.severity]} ${f.severity} | [${mdText(f.ruleId)}](${ruleDocsUrl(f.ruleId)}) | ${detail.join('<br>')} | ${where.join('<br>') || '–'} | ${attack} |`;
 }
 
+function diffBlock(f: Finding): string[] {
+  const body = (f.diff ?? '').split('\n').map((l) => visible(l, { newlines: false }));
+  let fence = '```';
+  while (body.some((l) => l.includes(fence))) fence += '`';
+  const what = f.location.tool ? `tool ${mdCode(f.location.tool)}` : mdText(f.title);
+  return ['<details><summary>Diff: ' + what + '</summary>', '', `${fence}diff`, ...body, fence, '', '</details>', ''];
+}
+
 export const markdownReporter: Reporter = {
   format: 'markdown',
   render(report: ScanReport, opts: RenderOptions): string {
@@ -100,12 +108,16 @@ export const markdownReporter: Reporter = {
         if (listed >= MAX_MARKDOWN_FINDINGS) break;
         out.push(`#### ${mdText(server || '(whole file)')}`, '');
         out.push('| Severity | Rule | Finding | Location | ATT&CK |', '|---|---|---|---|---|');
+        const diffs: Finding[] = [];
         for (const f of findings) {
           if (listed >= MAX_MARKDOWN_FINDINGS) break;
           out.push(findingRow(f, root));
+          if (f.diff) diffs.push(f);
           listed++;
         }
         out.push('');
+        // Drift diffs do not fit in a table cell: each goes in a collapsible diff block under the table.
+        for (const f of diffs) out.push(...diffBlock(f));
       }
       if (report.findings.length > listed) {
         out.push(`_${report.findings.length - listed} more finding(s) not listed here; use \`--format json\` or \`--format sarif\` for all of them._`, '');

@@ -56,6 +56,9 @@ function findingLines(f: Finding, p: Palette, opts: RenderOptions): string[] {
   if (at) out.push(`${INDENT}${p.dim('at:')} ${at}`);
   if (f.evidence) out.push(`${INDENT}${p.dim('evidence:')} ${line(f.evidence)}`);
   if (f.decoded) out.push(`${INDENT}${p.dim('hidden text:')} ${line(f.decoded)}`);
+  if (f.diff) {
+    for (const l of f.diff.split('\n')) out.push(`${INDENT}${l.startsWith('+') ? p.ok(l) : l.startsWith('-') ? p.high(l) : l.startsWith('@@') ? p.low(l) : l}`);
+  }
   if (opts.verbose) {
     out.push(`${INDENT}${p.dim('fix:')} ${line(f.remediation)}`);
     out.push(`${INDENT}${p.dim(`fingerprint: ${f.fingerprint}`)}`);
