@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerRules } from './rules.js';
+import { registerKeygen } from './keygen.js';
+import { registerPin } from './pin.js';
 import { registerScan } from './scan.js';
 import { registerClients } from './clients.js';
 
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerScan(program);
   registerRules(program);
   registerClients(program);
+  registerPin(program);
+  registerKeygen(program);
   return program;
 }
 

@@ -25,6 +25,11 @@ export function mdText(text: string): string {
     .replace(/:\/\//g, ':/\u200b/'); // no autolinks
 }
 
+/** Our own Markdown (rule metadata) inside a table cell: only line breaks and pipes need care. */
+export function mdTrusted(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
 /** An inline code span that cannot be closed early by backticks inside the text. */
 export function mdCode(text: string): string {
   const t = visible(text, { newlines: false }).replace(/\|/g, '\\|');
@@ -68,9 +73,18 @@ function findingRow(f: Finding, root: string | undefined): string {
   const detail: string[] = [mdText(f.message)];
   if (f.evidence) detail.push(`evidence: ${mdCode(f.evidence)}`);
   if (f.decoded) detail.push(`hidden text: ${mdCode(f.decoded)}`);
-  detail.push(`fix: ${mdText(f.remediation)}`);
+  // Remediation is our own rule metadata (trusted Markdown, e.g. `pkg@1.2.3` in code spans), not server text.
+  detail.push(`fix: ${mdTrusted(f.remediation)}`);
   const attack = f.attack.length > 0 ? f.attack.join(', ') : '–';
   return `| ${ICON[f.severity]} ${f.severity} | [${mdText(f.ruleId)}](${ruleDocsUrl(f.ruleId)}) | ${detail.join('<br>')} | ${where.join('<br>') || '–'} | ${attack} |`;
+}
+
+function diffBlock(f: Finding): string[] {
+  const body = (f.diff ?? '').split('\n').map((l) => visible(l, { newlines: false }));
+  let fence = '```';
+  while (body.some((l) => l.includes(fence))) fence += '`';
+  const what = f.location.tool ? `tool ${mdCode(f.location.tool)}` : mdText(f.title);
+  return ['<details><summary>Diff: ' + what + '</summary>', '', `${fence}diff`, ...body, fence, '', '</details>', ''];
 }
 
 export const markdownReporter: Reporter = {
@@ -100,12 +114,16 @@ export const markdownReporter: Reporter = {
         if (listed >= MAX_MARKDOWN_FINDINGS) break;
         out.push(`#### ${mdText(server || '(whole file)')}`, '');
         out.push('| Severity | Rule | Finding | Location | ATT&CK |', '|---|---|---|---|---|');
+        const diffs: Finding[] = [];
         for (const f of findings) {
           if (listed >= MAX_MARKDOWN_FINDINGS) break;
           out.push(findingRow(f, root));
+          if (f.diff) diffs.push(f);
           listed++;
         }
         out.push('');
+        // Drift diffs do not fit in a table cell: each goes in a collapsible diff block under the table.
+        for (const f of diffs) out.push(...diffBlock(f));
       }
       if (report.findings.length > listed) {
         out.push(`_${report.findings.length - listed} more finding(s) not listed here; use \`--format json\` or \`--format sarif\` for all of them._`, '');
