@@ -1,13 +1,19 @@
 // Registry of config rules, sorted by id. A test checks it matches the files in this folder.
 import type { ConfigRule } from './types.js';
 import disabledServer from './disabled-server.js';
+import plaintextHttp from './plaintext-http.js';
+import remoteWithoutAuth from './remote-without-auth.js';
 import secretLiteral from './secret-literal.js';
 import secretsFileReadable from './secrets-file-readable.js';
+import shellWrapper from './shell-wrapper.js';
 import unpinnedPackage from './unpinned-package.js';
 
 export const configRules = {
   'config/disabled-server': disabledServer,
+  'config/plaintext-http': plaintextHttp,
+  'config/remote-without-auth': remoteWithoutAuth,
   'config/secret-literal': secretLiteral,
   'config/secrets-file-readable': secretsFileReadable,
+  'config/shell-wrapper': shellWrapper,
   'config/unpinned-package': unpinnedPackage,
 } satisfies Record<string, ConfigRule>;
