@@ -26,7 +26,8 @@ function looksBinary(buf: Buffer): boolean {
   return false;
 }
 
-function errorOf(path: string, err: unknown): ScanError {
+/** Maps a file-system error to the ScanError a reader sees (exported for tests). */
+export function describeReadError(path: string, err: unknown): ScanError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ELOOP') return { kind: 'symlink-loop', source: path, message: `${path}: symbolic link loop` };
   if (code === 'EACCES' || code === 'EPERM') return { kind: 'read', source: path, message: `${path}: permission denied` };
@@ -67,13 +68,13 @@ export async function readConfigFile(path: string): Promise<ReadResult> {
         return { status: 'absent' };
       }
     }
-    return { status: 'error', error: errorOf(path, err) };
+    return { status: 'error', error: describeReadError(path, err) };
   }
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    return { status: 'error', error: errorOf(path, err) };
+    return { status: 'error', error: describeReadError(path, err) };
   }
   try {
     const st = await handle.stat();
@@ -97,7 +98,7 @@ export async function readConfigFile(path: string): Promise<ReadResult> {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { status: 'ok', text, mode: st.mode & 0o777 };
   } catch (err) {
-    return { status: 'error', error: errorOf(path, err) };
+    return { status: 'error', error: describeReadError(path, err) };
   } finally {
     await handle.close();
   }
@@ -114,10 +115,10 @@ export interface DirectoryListing {
  * A missing directory is empty; a file where a directory is expected, an unreadable directory or
  * a runaway listing is reported. Symlinked directories are followed once (cycles are cut).
  */
-export async function listDirectory(dir: string, match: RegExp, depth: number): Promise<DirectoryListing> {
+export async function listDirectory(dir: string, match: RegExp, depth: number, maxEntries = MAX_DIRECTORY_ENTRIES): Promise<DirectoryListing> {
   const files: string[] = [];
   const visited = new Set<string>();
-  let budget = MAX_DIRECTORY_ENTRIES;
+  let budget = maxEntries;
   let error: ScanError | undefined;
 
   async function walk(abs: string, rel: string, level: number): Promise<void> {
@@ -134,12 +135,12 @@ export async function listDirectory(dir: string, match: RegExp, depth: number): 
         error ??= { kind: 'read', source: abs, message: `${abs}: is a file, expected a directory of config files` };
         return;
       }
-      error ??= errorOf(abs, err);
+      error ??= describeReadError(abs, err);
       return;
     }
     for (const name of names) {
       if (--budget < 0) {
-        error ??= { kind: 'limit', source: dir, message: `${dir}: more than ${MAX_DIRECTORY_ENTRIES} entries; the rest were not checked` };
+        error ??= { kind: 'limit', source: dir, message: `${dir}: more than ${maxEntries} entries; the rest were not checked` };
         return;
       }
       const childAbs = join(abs, name);

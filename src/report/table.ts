@@ -57,7 +57,11 @@ function findingLines(f: Finding, p: Palette, opts: RenderOptions): string[] {
   if (f.evidence) out.push(`${INDENT}${p.dim('evidence:')} ${line(f.evidence)}`);
   if (f.decoded) out.push(`${INDENT}${p.dim('hidden text:')} ${line(f.decoded)}`);
   if (f.diff) {
-    for (const l of f.diff.split('\n')) out.push(`${INDENT}${l.startsWith('+') ? p.ok(l) : l.startsWith('-') ? p.high(l) : l.startsWith('@@') ? p.low(l) : l}`);
+    // Diff lines quote server text: made visible like every other untrusted string.
+    for (const raw of f.diff.split('\n')) {
+      const l = line(raw);
+      out.push(`${INDENT}${l.startsWith('+') ? p.ok(l) : l.startsWith('-') ? p.high(l) : l.startsWith('@@') ? p.low(l) : l}`);
+    }
   }
   if (opts.verbose) {
     out.push(`${INDENT}${p.dim('fix:')} ${line(f.remediation)}`);
