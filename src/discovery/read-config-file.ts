@@ -113,10 +113,14 @@ export interface DirectoryListing {
   error?: ScanError;
 }
 
+/** Folders no client keeps MCP config in, and which can be huge: never walked. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
 /**
  * Lists files under `dir` whose `/`-separated relative path matches `match`, up to `depth` levels.
  * A missing directory is empty; a file where a directory is expected, an unreadable directory or
- * a runaway listing is reported. Symlinked directories are followed once (cycles are cut).
+ * a runaway listing is reported. Symlinked directories are followed once (cycles are cut);
+ * `node_modules` and `.git` are not entered.
  */
 export async function listDirectory(dir: string, match: RegExp, depth: number, maxEntries = MAX_DIRECTORY_ENTRIES): Promise<DirectoryListing> {
   const files: string[] = [];
@@ -157,7 +161,7 @@ export async function listDirectory(dir: string, match: RegExp, depth: number, m
         continue;
       }
       if (st.isDirectory()) {
-        if (level < depth) await walk(childAbs, childRel, level + 1);
+        if (level < depth && !SKIPPED_DIRS.has(name)) await walk(childAbs, childRel, level + 1);
       } else if (match.test(childRel)) files.push(childAbs);
     }
   }
