@@ -25,7 +25,9 @@ export const Attack = {
   DisableOrModifyTools: 'T1562.001',
   DataFromLocalSystem: 'T1005',
   FileAndDirectoryDiscovery: 'T1083',
+  /** A tool presenting itself as another (renamed, wearing another tool's description). */
   Masquerading: 'T1036',
+  /** A signed record (the lockfile) edited to hide a change. */
   StoredDataManipulation: 'T1565.001',
 } as const;
 
