@@ -13,6 +13,8 @@
  *   test/fixtures/registry/sigstore/trusted_root.json  the test Sigstore's trusted root
  *   test/fixtures/registry/npm/<attestations key>.json  the attestations response for that version
  *   dist.attestations added to that version in the recorded packument (marked in `trimmed`)
+ *   test/fixtures/registry/pypi/<integrity key>.json  a PEP 740 trusted-publishing attestation for the
+ *     wheel listed in the hand-written mcp-server-fetch PyPI fixture (its filename and sha256)
  *
  * These bundles verify ONLY against the test trusted root (`--trusted-root`), never against the real
  * public-good root: that is the point of the negative test that uses the bundled root.
@@ -150,4 +152,32 @@ const dist = packFx.body.versions[version]?.dist;
 if (dist) dist['attestations'] = { url: `https://registry.npmjs.org${attPath}`, provenance: { predicateType } };
 packFx.trimmed = `${(packFx.trimmed ?? '').replace(/; dist\.attestations of .*$/, '')}; dist.attestations of ${version} added by scripts/make-provenance-fixtures.ts (the recorded response had none)`;
 writeFileSync(packumentFile, `${JSON.stringify(packFx, null, 1)}\n`);
-process.stdout.write(`provenance fixtures for ${PKG}@${version} written\n`);
+
+// PyPI: a PEP 740 attestation over the wheel the hand-written project fixture lists.
+const pypiFile = join(FIXTURE_ROOT, 'pypi', `${fixtureKey('GET', '/pypi/mcp-server-fetch/json')}.json`);
+const pypi = JSON.parse(readFileSync(pypiFile, 'utf8')) as { body: { info: { version: string }; releases: Record<string, Array<{ filename: string; packagetype: string; digests: { sha256: string } }>> } };
+const pyVersion = pypi.body.info.version;
+const wheel = pypi.body.releases[pyVersion]?.find((f) => f.packagetype === 'bdist_wheel');
+if (!wheel) throw new Error('the PyPI fixture lists no wheel');
+const pyBundle = (await attest({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: wheel.filename, digest: { sha256: wheel.digests.sha256 } }], predicateType: 'https://docs.pypi.org/attestations/publish/v1', predicate: null })) as {
+  verificationMaterial: { certificate: { rawBytes: string }; tlogEntries: unknown[] };
+  dsseEnvelope: { payload: string; signatures: Array<{ sig: string }> };
+};
+const integrityPath = `/integrity/mcp-server-fetch/${pyVersion}/${wheel.filename}/provenance`;
+const pyFx: RegistryFixture = {
+  origin: `generated on ${now.toISOString().slice(0, 10)} by scripts/make-provenance-fixtures.ts in the PEP 740 integrity API format (https://docs.pypi.org/api/integrity/): signed by the local test Sigstore, not recorded from PyPI`,
+  status: 200,
+  body: {
+    version: 1,
+    attestation_bundles: [{
+      publisher: { kind: 'GitHub', repository: 'modelcontextprotocol/servers', workflow: 'release.yml', environment: null },
+      attestations: [{
+        version: 1,
+        verification_material: { certificate: pyBundle.verificationMaterial.certificate.rawBytes, transparency_entries: pyBundle.verificationMaterial.tlogEntries },
+        envelope: { statement: pyBundle.dsseEnvelope.payload, signature: pyBundle.dsseEnvelope.signatures[0]?.sig },
+      }],
+    }],
+  },
+};
+writeFileSync(join(FIXTURE_ROOT, 'pypi', `${fixtureKey('GET', integrityPath)}.json`), `${JSON.stringify(pyFx, null, 1)}\n`);
+process.stdout.write(`provenance fixtures for ${PKG}@${version} and mcp-server-fetch ${pyVersion} written\n`);

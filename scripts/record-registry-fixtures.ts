@@ -17,7 +17,7 @@ const PACKAGES = [
   '@modelcontextprotocol/server-filesystem', // a popular, floating spec
   '@wonderwhy-er/desktop-commander', // a postinstall script
   'postmark-mcp', // the September 2025 backdoor: unpublished
-  '@modelcontextprotocol/server-filesytem', // a typosquat spelling of server-filesystem
+  '@modelcontext-protocol/server-filesystem', // a look-alike scope of server-filesystem
 ];
 
 /** Version-manifest fields vet reads; everything else is dropped to keep fixtures small. */

@@ -5,6 +5,7 @@ import type { DiscoveryEnv } from '../discovery/types.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { buildReport } from './build-report.js';
+import { vetEntries, type VetSettings } from './vet.js';
 
 export interface ScanOptions {
   /** Home directory to discover from (defaults to the real one). */
@@ -18,6 +19,8 @@ export interface ScanOptions {
   clients?: readonly string[];
   failOn?: Severity;
   command?: string;
+  /** `scan --vet`: also vet the packages behind the entries (network, unless offline). */
+  vet?: VetSettings;
 }
 
 export interface ScanOutcome {
@@ -53,13 +56,16 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
   });
   errors.push(...ruled.errors);
+  const vetted = opts.vet ? await vetEntries(entries, opts.vet) : undefined;
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,
     entries,
-    findings: ruled.findings,
-    errors,
+    findings: [...ruled.findings, ...(vetted?.findings ?? [])],
+    errors: [...errors, ...(vetted?.errors ?? [])],
+    ...(vetted ? { notes: vetted.notes } : {}),
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
+  if (vetted) report.packages = vetted.packages;
   return { report, entries, files };
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerScan } from './scan.js';
+import { registerVet } from './vet.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerVet(program);
   return program;
 }
 

@@ -16,6 +16,8 @@ interface ScanFlags {
   output?: string;
   failOn: Severity;
   verbose: boolean;
+  vet: boolean;
+  offline: boolean;
 }
 
 export function registerScan(program: Command): void {
@@ -30,6 +32,8 @@ export function registerScan(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').default('high').argParser(parseSeverity))
     .option('-v, --verbose', 'show remediation for every finding', false)
+    .option('--vet', 'also vet the packages the servers install (contacts registries; see `mcp-warden vet --help`)', false)
+    .option('--offline', 'with --vet: answer only from the vet cache, make no network request', false)
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (flags: ScanFlags) => {
       const { report } = await scan({
@@ -38,6 +42,7 @@ export function registerScan(program: Command): void {
         configFiles: flags.config,
         clients: flags.client,
         failOn: flags.failOn,
+        ...(flags.vet ? { vet: { offline: flags.offline } } : {}),
         command: 'scan',
       });
       emitReport(report, { format: flags.format, ...(flags.output !== undefined ? { output: flags.output } : {}), verbose: flags.verbose });

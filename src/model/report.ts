@@ -21,6 +21,28 @@ export const ServerSummarySchema = z.object({
 });
 export type ServerSummary = z.infer<typeof ServerSummarySchema>;
 
+/** One package behind a server entry, as `vet` resolved it (present only when vet ran). */
+export const PackageSummarySchema = z.object({
+  server: z.string(),
+  client: z.string(),
+  ecosystem: z.string(),
+  name: z.string(),
+  /** The spec as written (`1.2.3`, `^1`, `latest`, `==1.0`, an image tag or digest), when there is one. */
+  requested: z.string().optional(),
+  pinned: z.boolean(),
+  source: z.string(),
+  /** What the spec resolves to today; for images, the digest. */
+  resolved: z.string().optional(),
+  latest: z.string().optional(),
+  publishedAt: z.string().optional(),
+  /** `verified`, `absent`, `invalid` or `not-checked`. */
+  provenance: z.string(),
+  /** Repository the verified provenance names. */
+  provenanceRepository: z.string().optional(),
+  registry: z.string().optional(),
+});
+export type PackageSummary = z.infer<typeof PackageSummarySchema>;
+
 export const ScanReportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.object({ name: z.literal('mcp-warden'), version: z.string() }),
@@ -42,5 +64,7 @@ export const ScanReportSchema = z.object({
   errors: z.array(ScanErrorSchema),
   /** Facts a reader must know, e.g. "--no-sandbox was used", "network hosts contacted: …". */
   notes: z.array(z.string()),
+  /** Packages behind the servers, when `vet` (or `scan --vet`) ran. */
+  packages: z.array(PackageSummarySchema).optional(),
 });
 export type ScanReport = z.infer<typeof ScanReportSchema>;

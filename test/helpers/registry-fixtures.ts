@@ -3,6 +3,7 @@
  * supply-chain tests never leave the machine. Layout: `test/fixtures/registry/<service>/<key>.json`,
  * where `<service>` is the first path segment the replay server is mounted at (`npm`, `pypi`, `oci`,
  * `mcp-registry`) and `<key>` is `fixtureKey(method, path)` of the request below that prefix.
+ * Also runnable as a script for demos: `npx tsx test/helpers/registry-fixtures.ts` prints its URL.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -53,7 +54,7 @@ export interface ReplayServer {
   close(): Promise<void>;
 }
 
-/** Starts the replay server on 127.0.0.1, port 0. Unknown requests get 404, as a registry would. */
+/** Starts the replay server on 127.0.0.1, port 0. Requests without a fixture get 502 (see below). */
 export async function startReplayServer(root: string = FIXTURE_ROOT): Promise<ReplayServer> {
   const fixtures = loadAll(root);
   const requests: string[] = [];
@@ -64,13 +65,23 @@ export async function startReplayServer(root: string = FIXTURE_ROOT): Promise<Re
     const service = slash === -1 ? url.slice(1) : url.slice(1, slash);
     const rest = slash === -1 ? '/' : url.slice(slash);
     const method = req.method ?? 'GET';
-    const fx = fixtures.get(`${service}/${fixtureKey(method, rest)}`) ?? (method === 'HEAD' ? fixtures.get(`${service}/${fixtureKey('GET', rest)}`) : undefined);
+    const key = `${service}/${fixtureKey(method, rest)}`;
+    // A request with credentials may get its own fixture (`<key>.auth.json`): the OCI token flow.
+    const fx =
+      (req.headers.authorization !== undefined ? fixtures.get(`${key}.auth`) : undefined) ??
+      fixtures.get(key) ??
+      (method === 'HEAD' ? fixtures.get(`${service}/${fixtureKey('GET', rest)}`) : undefined);
     if (!fx) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+      // Not a 404: only a recorded 404 may claim that something does not exist. A request without a
+      // fixture is a gap in the test data, and vet must report it as "not checked".
+      res.writeHead(502, { 'content-type': 'application/json' }).end('{"error":"no fixture for this request"}');
       return;
     }
-    const body = fx.body === undefined ? '' : typeof fx.body === 'string' ? fx.body : JSON.stringify(fx.body);
-    res.writeHead(fx.status, { 'content-type': 'application/json', ...fx.headers });
+    // `{{replay}}` in a fixture stands for this server's own URL (token realms must point back here).
+    const self = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const body = (fx.body === undefined ? '' : typeof fx.body === 'string' ? fx.body : JSON.stringify(fx.body)).replaceAll('{{replay}}', self);
+    const headers = Object.fromEntries(Object.entries(fx.headers ?? {}).map(([k, v]) => [k, v.replaceAll('{{replay}}', self)]));
+    res.writeHead(fx.status, { 'content-type': 'application/json', ...headers });
     res.end(method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -80,4 +91,9 @@ export async function startReplayServer(root: string = FIXTURE_ROOT): Promise<Re
     requests,
     close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
   };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const replay = await startReplayServer();
+  process.stdout.write(`${replay.url}\n`);
 }

@@ -36,7 +36,7 @@ export default defineRule<VetSubject, VetRuleContext, Ids>({
       return [{ messageId: 'imageTag', data: { image: refLabel(r), today }, evidence: refLabel(r), ...at }];
     }
     const spec = refLabel(r);
-    const resolved = s.facts?.resolvedVersion ?? 'unknown (not looked up)';
+    const resolved = s.facts?.resolvedVersion ?? (s.facts?.found === false ? 'nothing (the registry has no such package)' : 'unknown (not looked up)');
     return [{ messageId: 'packageFloating', data: { launcher: r.launcher, spec, resolved }, evidence: spec, ...at }];
   },
 });
