@@ -120,9 +120,25 @@ export class RegistryHttp {
       return { ok: false, failure: 'http', status: res.status, reason: `${url}: HTTP ${res.status}` };
     }
     if (opts.method === 'HEAD') return { ok: true, status: res.status, body: undefined as T, headers: plainHeaders, fromCache };
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > this.maxBytes) {
+      (res.body as unknown as { resume?: () => void } | null)?.resume?.();
+      return { ok: false, failure: 'invalid', reason: `${url}: response over ${this.maxBytes} bytes` };
+    }
     let buf: Buffer;
     try {
-      buf = Buffer.from(await res.arrayBuffer());
+      // Counted while streaming: a hostile registry cannot make vet buffer more than maxBytes.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > this.maxBytes) {
+          (res.body as unknown as { destroy?: () => void }).destroy?.();
+          return { ok: false, failure: 'invalid', reason: `${url}: response over ${this.maxBytes} bytes` };
+        }
+        chunks.push(chunk);
+      }
+      buf = Buffer.concat(chunks);
     } catch (err) {
       const e = err as Error & { type?: string };
       return { ok: false, failure: e.type === 'max-size' ? 'invalid' : 'network', reason: `${url}: ${e.type === 'max-size' ? `response over ${this.maxBytes} bytes` : e.message}` };

@@ -76,8 +76,15 @@ function optionValue(tokens: Token[], start: number, names: readonly string[], s
   return undefined;
 }
 
+/**
+ * Longest spec considered. npm names are at most 214 characters; anything far longer is not a package
+ * spec, and npm-package-arg's parsers are not built for megabyte inputs.
+ */
+const MAX_SPEC = 2048;
+
 /** An npm package spec (`pkg`, `pkg@1.2.3`, `@s/p@^1`, `github:o/r#sha`) as a PackageRef. */
 export function npmRef(spec: string, launcher: string, field: string): PackageRef | undefined {
+  if (spec.length > MAX_SPEC) return undefined;
   let parsed: ReturnType<typeof npa>;
   try {
     parsed = npa(spec);
@@ -117,6 +124,7 @@ export function normalizePypiName(name: string): string {
  * Pinned only for `==X` without a wildcard and for `===X`.
  */
 export function pypiRef(spec: string, launcher: string, field: string): PackageRef | undefined {
+  if (spec.length > MAX_SPEC) return undefined;
   const s = spec.trim();
   if (/^(?:git\+|https?:|file:)/i.test(s) || s.includes('://')) return { ecosystem: 'pypi', name: s, pinned: /@[0-9a-f]{40}$/i.test(s), source: s.startsWith('git+') ? 'git' : 'url', launcher, field };
   if (s.startsWith('.') || s.startsWith('/') || /\.(?:whl|tar\.gz|zip)$/i.test(s)) return { ecosystem: 'pypi', name: s, pinned: true, source: 'local-path', launcher, field };
@@ -139,6 +147,7 @@ export function pypiRef(spec: string, launcher: string, field: string): PackageR
  * reference grammar: the first component is a registry host when it has a `.` or `:` or is `localhost`.
  */
 export function ociRef(reference: string, launcher: string, field: string): PackageRef | undefined {
+  if (reference.length > MAX_SPEC) return undefined;
   const at = reference.indexOf('@');
   const digest = at >= 0 ? reference.slice(at + 1) : undefined;
   const nameTag = at >= 0 ? reference.slice(0, at) : reference;
