@@ -5,7 +5,7 @@ import type { DiscoveryEnv } from '../discovery/types.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { buildReport } from './build-report.js';
-import { vetEntries, type VetSettings } from './vet.js';
+import type { VetSettings } from './vet.js';
 
 export interface ScanOptions {
   /** Home directory to discover from (defaults to the real one). */
@@ -56,7 +56,8 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
   });
   errors.push(...ruled.errors);
-  const vetted = opts.vet ? await vetEntries(entries, opts.vet) : undefined;
+  // Loaded only for --vet: the registry and Sigstore clients are heavy, and a plain scan needs neither.
+  const vetted = opts.vet ? await (await import('./vet.js')).vetEntries(entries, opts.vet) : undefined;
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,

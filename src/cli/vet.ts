@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Severity } from '../model/index.js';
 import type { Format } from '../report/index.js';
-import { vet } from '../app/vet.js';
 import { ENDPOINT_ENV } from '../supplychain/endpoints.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { emitReport, exitCodeFor } from './output.js';
@@ -71,6 +70,8 @@ export function registerVet(program: Command): void {
         ...(flags.mcpRegistry !== undefined ? { mcpRegistry: flags.mcpRegistry } : {}),
         ...(flags.ociRegistry !== undefined ? { oci: flags.ociRegistry } : {}),
       };
+      // Loaded on use: the registry and Sigstore clients cost seconds of startup for every other command.
+      const { vet } = await import('../app/vet.js');
       const { report } = await vet({
         ...(flags.home !== undefined ? { home: flags.home } : {}),
         projects: flags.project,
