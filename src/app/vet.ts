@@ -5,7 +5,6 @@
  * cache), and run the supply-chain rules. Everything that could not be checked is a ScanError, so an
  * incomplete vet is never reported as clean; the notes say which hosts were contacted.
  */
-import { homedir } from 'node:os';
 import {
   WardenError,
   WardenErrorCode,
@@ -17,8 +16,9 @@ import {
   type ServerSnapshot,
   type Severity,
 } from '../model/index.js';
-import { discover, discoverFile } from '../discovery/discover.js';
-import type { DiscoveryEnv } from '../discovery/types.js';
+import { discover, discoverFiles } from '../discovery/discover.js';
+import { discoveryEnv } from '../discovery/env.js';
+import { redactReport, sensitiveValues } from '../report/index.js';
 import { toFinding } from '../rules/finding.js';
 import { supplyChainRules } from '../rules/supplychain/index.js';
 import type { VetRuleContext, VetSubject } from '../rules/supplychain/types.js';
@@ -61,6 +61,7 @@ export interface VetOptions extends VetSettings {
   home?: string;
   platform?: NodeJS.Platform;
   projects?: readonly string[];
+  systemRoot?: string;
   configFiles?: readonly string[];
   clients?: readonly string[];
   failOn?: Severity;
@@ -213,9 +214,9 @@ export async function vetEntries(entries: readonly ServerEntry[], settings: VetS
 /** `mcp-warden vet`: discover servers (like scan), then vet them. */
 export async function vet(opts: VetOptions = {}): Promise<{ report: ScanReport; entries: ServerEntry[] }> {
   const startedAt = new Date();
-  const env: DiscoveryEnv = { home: opts.home ?? homedir(), platform: opts.platform ?? process.platform, env: opts.env ?? process.env, projects: opts.projects ?? [] };
+  const env = discoveryEnv(opts);
   const forced = opts.clients?.length === 1 ? opts.clients[0] : undefined;
-  const discovered = opts.configFiles && opts.configFiles.length > 0 ? await Promise.all(opts.configFiles.map((f) => discoverFile(f, env, forced))) : [await discover(env, opts.clients)];
+  const discovered = opts.configFiles && opts.configFiles.length > 0 ? [await discoverFiles(opts.configFiles, env, forced)] : [await discover(env, opts.clients)];
   const entries = discovered.flatMap((d) => d.entries);
   const errors = discovered.flatMap((d) => d.errors);
   const vetted = await vetEntries(entries, opts);
@@ -229,5 +230,5 @@ export async function vet(opts: VetOptions = {}): Promise<{ report: ScanReport; 
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
   report.packages = vetted.packages;
-  return { report, entries };
+  return { report: redactReport(report, sensitiveValues(entries)), entries };
 }

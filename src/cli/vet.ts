@@ -1,20 +1,17 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import type { Severity } from '../model/index.js';
 import type { Format } from '../report/index.js';
 import { ENDPOINT_ENV } from '../supplychain/endpoints.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { emitReport, exitCodeFor } from './output.js';
-import { collect, parseFormat, parseSeverity } from './options.js';
+import { collect, parseFailOn, parseFormat, type FailOn } from './options.js';
+import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 
-interface VetFlags {
+interface VetFlags extends DiscoveryFlags {
   config: string[];
-  home?: string;
-  project: string[];
-  client: string[];
   format: Format;
   output?: string;
-  failOn: Severity;
+  failOn: FailOn;
   verbose: boolean;
   offline: boolean;
   cacheDir?: string;
@@ -41,16 +38,14 @@ your servers install, only when you run it, and lists every host it contacted in
 ${Object.values(ENDPOINT_ENV).join(', ')}.`;
 
 export function registerVet(program: Command): void {
-  program
+  const cmd = program
     .command('vet')
     .description('Check the packages your MCP servers install (npm, PyPI, container images, MCPB): known-malicious versions, typosquats, unpinned specs, install scripts, new releases, maintainer changes, provenance, MCP registry listing.')
-    .option('-c, --config <file>', 'vet the servers in this config file; repeatable', collect, [])
-    .option('--home <dir>', 'home directory to discover client configs in (default: your home)')
-    .option('-p, --project <dir>', 'also vet project-scoped configs in this directory; repeatable', collect, [])
-    .option('--client <id>', 'only this client; repeatable', collect, [])
+    .option('-c, --config <file>', 'vet the servers in this config file; repeatable', collect, []);
+  addDiscoveryOptions(cmd)
     .addOption(new Option('-f, --format <format>', 'output format: table, json, sarif, markdown').default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').default('high').argParser(parseSeverity))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (or none)').default('high').argParser(parseFailOn))
     .option('-v, --verbose', 'show remediation for every finding', false)
     .option('--offline', 'use only the local cache; make no network request', false)
     .option('--cache-dir <dir>', 'registry response cache (default: the platform cache directory)')
@@ -73,11 +68,9 @@ export function registerVet(program: Command): void {
       // Loaded on use: the registry and Sigstore clients cost seconds of startup for every other command.
       const { vet } = await import('../app/vet.js');
       const { report } = await vet({
-        ...(flags.home !== undefined ? { home: flags.home } : {}),
-        projects: flags.project,
+        ...discoveryChoices(flags),
         configFiles: flags.config,
-        clients: flags.client,
-        failOn: flags.failOn,
+        ...(flags.failOn !== 'none' ? { failOn: flags.failOn } : {}),
         offline: flags.offline,
         ...(flags.cacheDir !== undefined ? { cacheDir: flags.cacheDir } : {}),
         endpoints,

@@ -7,7 +7,7 @@ const SRC = new URL('../../../src/rules/supplychain/', import.meta.url).pathname
 const DOCS = new URL('../../../docs/rules/supplychain/', import.meta.url).pathname;
 const TESTS = new URL('./', import.meta.url).pathname;
 const HELPERS = new Set(['index', 'types', 'where']);
-const HEADINGS = ['## Why is this dangerous', '## ❌ Example', '## ✅ Example', '## When not to use it', '## References'];
+const HEADINGS = ['## Why is this dangerous', '## ❌ Incorrect', '## ✅ Correct', '## When not to use it', '## References'];
 
 const ruleFiles = readdirSync(SRC).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).filter((f) => !HELPERS.has(f)).sort();
 
@@ -28,7 +28,7 @@ describe('supply-chain rule registry', () => {
     const positions = HEADINGS.map((h) => doc.indexOf(`\n${h}\n`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(doc).toContain(`title: ${id}`);
+    expect(doc).toContain(`id: ${id}\n`);
   });
 
   it('every supply-chain rule is in the global registry (SARIF rule metadata)', () => {
