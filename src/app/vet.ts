@@ -54,6 +54,8 @@ export interface VetSettings {
   now?: Date;
   /** Server snapshots (tool definitions), matched to entries by server name, for host IoCs in descriptions. */
   snapshots?: readonly ServerSnapshot[];
+  /** Supply-chain rule ids not to run (scan --vet skips what a config rule already reports). */
+  skipRules?: readonly string[];
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -190,6 +192,7 @@ export async function vetEntries(entries: readonly ServerEntry[], settings: VetS
       }
     }
     for (const rule of Object.values(supplyChainRules)) {
+      if (settings.skipRules?.includes(rule.meta.id)) continue;
       try {
         for (const report of await rule.check(s, ctx)) {
           result.findings.push(toFinding(rule.meta, report, { file: entry.configFile, line: report.line ?? entry.line, client: entry.client, server: entry.name }));

@@ -2,13 +2,15 @@
  * @module supplychain/launch-spec
  * Reads the package a server entry installs from its command line: `npx -y pkg@1.2.3`, `npm exec`,
  * `pnpm dlx`, `bunx`, `yarn dlx`, `uvx pkg==1.0`, `uvx --from pkg cmd`, `pipx run`, `docker run image`,
- * `node …/node_modules/pkg/…` and MCPB bundles. No I/O except reading a local package.json/manifest.json
- * that the command line itself points at.
+ * `node …/node_modules/pkg/…` and MCPB bundles. Runners are found with the shared launch parser
+ * (analysis/launch.ts); local installs and bundles here. No I/O except reading a local
+ * package.json/manifest.json that the command line itself points at.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import npa from 'npm-package-arg';
 import type { ServerEntry } from '../model/index.js';
+import { parseLaunch } from '../analysis/launch.js';
 import type { PackageRef } from './package-ref.js';
 
 /** Launchers are matched on the command's basename without a Windows suffix (`npx.cmd` → `npx`). */
@@ -234,6 +236,17 @@ function localNodeRef(tokens: Token[], entry: ServerEntry, launcher: string): Pa
  */
 export function resolveLaunchSpec(entry: ServerEntry): PackageRef | undefined {
   if (entry.transport !== 'stdio' || entry.command === undefined) return undefined;
+  // The shared launch parser (analysis/launch.ts) finds the runner through shells, `cmd /c`,
+  // PowerShell and `env` wrappers; the spec it finds is then read with npm's own parser here.
+  const runner = parseLaunch(entry).runners.find((r) => r.packages.length > 0);
+  const main = runner?.packages[0];
+  if (runner && main) {
+    const field = main.at.arg < 0 ? 'command' : `args.${main.at.arg}`;
+    if (main.ecosystem === 'npm') return npmRef(main.spec, runner.invokedAs, field);
+    if (main.ecosystem === 'pypi') return pypiRef(main.spec, runner.invokedAs, field);
+    if (main.ecosystem === 'oci') return ociRef(main.spec, runner.invokedAs, field);
+    return undefined; // JSR (deno run jsr:…): no registry client yet
+  }
   const tokens = unwrap([{ text: entry.command, index: -1 }, ...entry.args.map((text, index) => ({ text, index }))]);
   const head = tokens[0];
   if (!head) return undefined;

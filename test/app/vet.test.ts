@@ -120,5 +120,8 @@ describe('vet on the demo config (replayed registry responses)', () => {
     const { report } = await scan({ configFiles: [DEMO], home: tmp(), env: {}, vet: { endpoints: { npm: `${r}/npm`, pypi: `${r}/pypi`, oci: `${r}/oci`, mcpRegistry: `${r}/mcp-registry` }, trustedRoot: TRUST, cacheDir: tmp(), now: NOW, env: {} } });
     expect(report.findings.some((f) => f.ruleId === 'supplychain/typosquat')).toBe(true);
     expect(report.packages?.length).toBe(6);
+    // One finding per unpinned spec: the config rule's, not vet's twin.
+    expect(report.findings.filter((f) => f.ruleId === 'supplychain/floating-version')).toEqual([]);
+    expect(report.findings.filter((f) => f.ruleId === 'config/unpinned-package').length).toBeGreaterThan(0);
   });
 });

@@ -106,9 +106,13 @@ describe('resolveLaunchSpec: local code', () => {
     expect(refOf('node', [join(dir, 'server', 'index.js')])).toMatchObject({ ecosystem: 'mcpb', name: 'files-ext', requested: '0.3.1', source: 'bundle', localDir: dir });
   });
 
-  it('a plain script, a remote server and a shell string name no package', () => {
+  it('a plain script and a remote server name no package', () => {
     expect(refOf('node', ['/opt/srv/index.js'])).toBeUndefined();
     expect(resolveLaunchSpec(serverEntry({ name: 'r', client: 't', scope: 'file', configFile: '/c', transport: 'http', url: 'https://x.example/mcp' }))).toBeUndefined();
-    expect(refOf('bash', ['-c', 'npx -y pkg'])).toBeUndefined();
+  });
+
+  it('runners inside shell strings and PowerShell are found by the shared launch parser', () => {
+    expect(refOf('bash', ['-c', 'npx -y pkg@1.0.0 --flag'])).toMatchObject({ ecosystem: 'npm', name: 'pkg', requested: '1.0.0', pinned: true, field: 'args.1' });
+    expect(refOf('powershell', ['-Command', 'npx -y other'])).toMatchObject({ name: 'other', pinned: false });
   });
 });
