@@ -5,6 +5,7 @@ import type { DiscoveryEnv } from '../discovery/types.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { buildReport } from './build-report.js';
+import type { LiveOptions, LiveOutcome } from './inspect.js';
 
 export interface ScanOptions {
   /** Home directory to discover from (defaults to the real one). */
@@ -18,15 +19,22 @@ export interface ScanOptions {
   clients?: readonly string[];
   failOn?: Severity;
   command?: string;
+  /** Also connect to the servers (--live); home, environment and hidden files come from the scan. */
+  live?: Omit<LiveOptions, 'home' | 'env' | 'hideFiles'>;
 }
 
 export interface ScanOutcome {
   report: ScanReport;
   entries: ServerEntry[];
   files: DiscoveredFile[];
+  /** What live inspection saw, when --live was given. */
+  live?: LiveOutcome;
 }
 
-/** Static scan: discover configs, run config rules, build the report. Starts nothing, sends nothing. */
+/**
+ * Scan: discover configs, run config rules, build the report. Starts nothing and sends nothing,
+ * unless `live` is set: then each server is also inspected (with consent, sandboxed).
+ */
 export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
   const env: DiscoveryEnv = {
@@ -53,13 +61,21 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
   });
   errors.push(...ruled.errors);
+  const findings = [...ruled.findings];
+  // Loaded on demand: the MCP SDK and the sandbox are not needed (nor paid for) by a static scan.
+  const live = opts.live ? await (await import('./inspect.js')).inspectLive(entries, { ...opts.live, home: env.home, env: env.env, hideFiles: files.map((f) => f.path) }) : undefined;
+  if (live) {
+    findings.push(...live.findings);
+    errors.push(...live.errors);
+  }
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,
     entries,
-    findings: ruled.findings,
+    findings,
     errors,
+    ...(live ? { toolCounts: new Map(live.snapshots.map((s) => [s.name, s.tools.length])), notes: live.notes } : {}),
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
-  return { report, entries, files };
+  return { report, entries, files, ...(live ? { live } : {}) };
 }

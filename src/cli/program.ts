@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { registerInspect } from './inspect.js';
 import { registerScan } from './scan.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerInspect(program);
   return program;
 }
 
