@@ -13,7 +13,7 @@ import { WardenError, WardenErrorCode, type ServerEntry, type Severity } from '.
 import { render, type Format } from '../report/index.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { renderSnapshot } from './inspect-view.js';
-import { addLiveFlags, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
+import { addLiveFlags, exitOnInterrupt, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
 import { exitCodeFor, useColor } from './output.js';
 import { collect, parseFormat, parseSeverity } from './options.js';
 
@@ -31,6 +31,13 @@ interface InspectFlags extends LiveFlags {
   verbose: boolean;
 }
 
+/** `npx -y @scope/pkg` -> `@scope/pkg`; `node server.js` -> `server.js`; `my-server` -> `my-server`. */
+export function defaultName(command: string, args: readonly string[]): string {
+  const firstOperand = args.find((a) => !a.startsWith('-'));
+  const launcher = /^(npx|uvx|pipx|bunx|pnpm|yarn|uv|docker|podman|deno|node|python3?|bun)(\.(cmd|exe))?$/i.test(basename(command));
+  return launcher && firstOperand !== undefined ? (firstOperand.includes('/') && !firstOperand.startsWith('@') ? basename(firstOperand) : firstOperand) : basename(command);
+}
+
 async function entriesFor(target: string[], afterDashes: boolean, flags: InspectFlags): Promise<{ entries: ServerEntry[]; hideFiles: string[] }> {
   const { commandLineEntry } = await import('../app/inspect.js');
   if (flags.url !== undefined) {
@@ -46,7 +53,7 @@ async function entriesFor(target: string[], afterDashes: boolean, flags: Inspect
   if (afterDashes) {
     const [command, ...args] = target;
     if (command === undefined) throw new WardenError(WardenErrorCode.Usage, 'nothing after --: give the server command, e.g. inspect -- npx -y @modelcontextprotocol/server-everything');
-    return { entries: [commandLineEntry({ name: flags.name ?? basename(command), command, args })], hideFiles: [] };
+    return { entries: [commandLineEntry({ name: flags.name ?? defaultName(command, args), command, args })], hideFiles: [] };
   }
   const [name, ...extra] = target;
   if (name === undefined) throw new WardenError(WardenErrorCode.Usage, 'which server? give a server name, -- <command> [args], or --url <url>');
@@ -91,6 +98,7 @@ export function registerInspect(program: Command): void {
       const raw = (self.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? [];
       const afterDashes = raw.includes('--');
       const { entries, hideFiles } = await entriesFor(target, afterDashes, flags);
+      exitOnInterrupt();
       const prompt = terminalPrompt();
       const live = liveOptionsFrom(flags, { singleServer: new Set(entries.map((e) => e.name)).size === 1, ...(prompt ? { prompt } : {}) });
       const home = flags.home ?? homedir();

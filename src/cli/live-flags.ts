@@ -151,6 +151,20 @@ export function printServerLogs(logs: readonly ServerLog[]): void {
   }
 }
 
+/**
+ * Ctrl-C (or SIGTERM) during live inspection: stop at once. Exiting runs the transports' exit hook,
+ * which kills every server process group we started (the sandbox's own cleanup registers a SIGINT
+ * listener too, which would otherwise keep us running). The scan is incomplete: exit 3.
+ */
+export function exitOnInterrupt(): void {
+  const stop = (signal: string) => {
+    process.stderr.write(`\nmcp-warden: ${signal}: stopping the servers it started; the scan is incomplete\n`);
+    process.exit(3);
+  };
+  process.once('SIGINT', () => stop('interrupted'));
+  process.once('SIGTERM', () => stop('terminated'));
+}
+
 /** Flags that only mean something with --live, for the "needs --live" usage error. */
 export function liveOnlyFlagsUsed(flags: LiveFlags): string[] {
   const used: string[] = [];

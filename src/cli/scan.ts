@@ -6,7 +6,7 @@ import { scan } from '../app/scan.js';
 import { saveInventory } from '../app/save-inventory.js';
 import { WardenError, WardenErrorCode } from '../model/index.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
-import { addLiveFlags, liveOnlyFlagsUsed, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
+import { addLiveFlags, exitOnInterrupt, liveOnlyFlagsUsed, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
 import { emitReport, exitCodeFor } from './output.js';
 import { collect, parseFormat, parseSeverity } from './options.js';
 
@@ -42,6 +42,7 @@ export function registerScan(program: Command): void {
     .action(async (flags: ScanFlags) => {
       const stray = flags.live ? [] : liveOnlyFlagsUsed(flags);
       if (stray.length > 0) throw new WardenError(WardenErrorCode.Usage, `${stray.join(', ')} only apply with --live`);
+      if (flags.live) exitOnInterrupt();
       const prompt = terminalPrompt();
       const { report, live } = await scan({
         ...(flags.home !== undefined ? { home: flags.home } : {}),

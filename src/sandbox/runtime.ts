@@ -36,6 +36,13 @@ export interface SandboxStartOptions {
 
 let active = false;
 
+/**
+ * The shell the sandbox wraps commands in. Not bash: a server's stdin is a socket, and bash then
+ * believes it was started by sshd and runs the user's ~/.bashrc (outside and inside the sandbox),
+ * which is slow, may print to stdout (corrupting the MCP stream) and may wait on locks.
+ */
+const WRAPPER_SHELL = 'sh';
+
 /** POSIX single-quoting: the wrapped command runs through `sh -c` inside the sandbox. */
 export function shellQuote(word: string): string {
   if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
@@ -80,7 +87,7 @@ export async function startSandbox(policy: SandboxPolicy, opts: SandboxStartOpti
     async wrap(command, args, writable = []) {
       const line = [command, ...args].map(shellQuote).join(' ');
       const custom = writable.length > 0 ? { filesystem: { ...config.filesystem, allowWrite: [...config.filesystem.allowWrite, ...writable.filter((p) => existsSync(p))] } } : undefined;
-      const wrapped = await SandboxManager.wrapWithSandboxArgv(line, undefined, custom, undefined, undefined);
+      const wrapped = await SandboxManager.wrapWithSandboxArgv(line, WRAPPER_SHELL, custom, undefined, undefined);
       const [bin, ...rest] = wrapped.argv;
       if (bin === undefined) throw new Error('sandbox returned an empty command line');
       return { command: bin, args: rest };

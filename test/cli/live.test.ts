@@ -3,8 +3,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GOOD_SERVER, RAW_SERVER } from '../helpers/fixtures.js';
+import { marker, processesWith } from '../helpers/processes.js';
 import { startHttpFixture, type HttpFixture } from '../fixtures/servers/http-servers.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
@@ -100,6 +101,20 @@ describe('scan --live', () => {
     const r = await run(['scan', '--home', home, '--live', '--yes', '--no-sandbox', '--verbose']);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/--- stderr of crash \(claude-desktop\) as mcp-warden ---\nfatal: simulated crash during the handshake/);
+  });
+
+  test('Ctrl-C stops at once: exit 3, no server process left behind (sandboxed)', async () => {
+    const token = marker();
+    const home = fixtureHome({ orphan: { command: process.execPath, args: [RAW_SERVER, 'orphan'], env: { FIXTURE_MARKER: token } } });
+    const child = spawn(process.execPath, [CLI, 'scan', '--home', home, '--live', '--yes', '--request-timeout', '10m'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await vi.waitFor(() => expect(processesWith(token)).toHaveLength(1), { timeout: 60_000, interval: 100 });
+    child.kill('SIGINT');
+    expect(await exited).toBe(3);
+    expect(stderr).toMatch(/interrupted: stopping the servers it started; the scan is incomplete/);
+    await vi.waitFor(() => expect(processesWith(token)).toEqual([]), { timeout: 10_000, interval: 50 });
   });
 
   test('usage errors exit 2: live flags without --live, an unscoped header in a scan', async () => {
