@@ -23,6 +23,7 @@ import { buildSandboxPolicy, describePolicy, type SandboxPolicy } from '../sandb
 import { startSandbox, type SandboxSession, type SandboxStart } from '../sandbox/runtime.js';
 import { configRules, liveRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
+import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
 import type { IdentityDiff, LiveObservation } from '../rules/live/types.js';
 import { runLiveRules } from '../rules/run-live.js';
@@ -76,6 +77,11 @@ export interface LiveOutcome {
   notes: string[];
   /** Captured stderr of local servers (bounded), for --verbose. */
   logs: ServerLog[];
+  /**
+   * Values that must never appear in output: what placeholders resolved to in sensitive-looking
+   * env vars, headers, arguments and URLs (the declared text is covered by the scan already).
+   */
+  sensitive: string[];
 }
 
 const CREDENTIAL_NAME = /authorization|cookie|token|api[-_]?key|secret|session|password|passwd|credential|signature|\bkey\b|^x-api/i;
@@ -189,7 +195,7 @@ interface Attempt {
 export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOptions): Promise<LiveOutcome> {
   const limits: LiveLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const identities = opts.identities && opts.identities.length > 0 ? resolveIdentities(opts.identities) : [wardenIdentity()];
-  const out: LiveOutcome = { snapshots: [], completeServers: new Set(), observations: [], findings: [], errors: [], notes: [], logs: [] };
+  const out: LiveOutcome = { snapshots: [], completeServers: new Set(), observations: [], findings: [], errors: [], notes: [], logs: [], sensitive: [] };
   const tempRoot = await mkdtemp(join(tmpdir(), 'mcp-warden-live-'));
   const sandbox = new SandboxHolder(opts, tempRoot);
   let sandboxReason: string | undefined;
@@ -208,6 +214,12 @@ export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOpt
         continue;
       }
       const launch = plan.launch;
+      out.sensitive.push(
+        ...sensitiveValues([
+          entry,
+          launch.kind === 'stdio' ? { ...entry, command: launch.command, args: launch.args, env: launch.env } : { ...entry, url: launch.url, headers: launch.headers },
+        ]),
+      );
       if (launch.missing.length > 0) out.notes.push(`${label(entry)}: ${missingSummary(launch.missing)}`);
 
       const attempts: Attempt[] = [];
@@ -336,7 +348,8 @@ export async function inspectEntries(entries: readonly ServerEntry[], opts: Insp
   const platform = opts.platform ?? process.platform;
   const ruled = await runConfigRules(Object.values(configRules), entries, () => ({ home: opts.home, platform }));
   const live = await inspectLive(entries, { ...opts.live, home: opts.home, env: opts.env, hideFiles: opts.hideFiles ?? [] });
-  const report = buildReport({
+  const report = redactReport(
+    buildReport({
     command: opts.command,
     startedAt,
     entries,
@@ -345,7 +358,9 @@ export async function inspectEntries(entries: readonly ServerEntry[], opts: Insp
     errors: [...ruled.errors, ...live.errors],
     notes: live.notes,
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
-  });
+    }),
+    [...sensitiveValues(entries), ...live.sensitive],
+  );
   return { report, live };
 }
 

@@ -9,25 +9,23 @@ import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { saveInventory } from '../app/save-inventory.js';
 import { scan } from '../app/scan.js';
-import { WardenError, WardenErrorCode, type ServerEntry, type Severity } from '../model/index.js';
-import { render, type Format } from '../report/index.js';
+import { WardenError, WardenErrorCode, type ServerEntry } from '../model/index.js';
+import { redactDeep, render, type Format } from '../report/index.js';
+import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { renderSnapshot } from './inspect-view.js';
 import { addLiveFlags, exitOnInterrupt, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
 import { exitCodeFor, useColor } from './output.js';
-import { collect, parseFormat, parseSeverity } from './options.js';
+import { collect, parseFailOn, parseFormat, type FailOn } from './options.js';
 
-interface InspectFlags extends LiveFlags {
+interface InspectFlags extends LiveFlags, DiscoveryFlags {
   config: string[];
-  home?: string;
-  project: string[];
-  client: string[];
   url?: string;
   sse: boolean;
   name?: string;
   format: Format;
   output?: string;
-  failOn: Severity;
+  failOn: FailOn;
   verbose: boolean;
 }
 
@@ -58,13 +56,7 @@ async function entriesFor(target: string[], afterDashes: boolean, flags: Inspect
   const [name, ...extra] = target;
   if (name === undefined) throw new WardenError(WardenErrorCode.Usage, 'which server? give a server name, -- <command> [args], or --url <url>');
   if (extra.length > 0) throw new WardenError(WardenErrorCode.Usage, `one server name expected, got ${target.length}; to run a command put it after --`);
-  const { entries, files } = await scan({
-    ...(flags.home !== undefined ? { home: flags.home } : {}),
-    projects: flags.project,
-    configFiles: flags.config,
-    clients: flags.client,
-    command: 'inspect',
-  });
+  const { entries, files } = await scan({ ...discoveryChoices(flags), configFiles: flags.config, command: 'inspect' });
   const matching = entries.filter((e) => e.name === name);
   if (matching.length === 0) {
     const known = [...new Set(entries.map((e) => e.name))].sort();
@@ -83,13 +75,13 @@ export function registerInspect(program: Command): void {
     .option('--url <url>', 'inspect the remote server at this URL (streamable HTTP, falling back to SSE)')
     .option('--sse', 'with --url: use the legacy SSE transport', false)
     .option('--name <name>', 'name to report a command-line or --url server under')
-    .option('-c, --config <file>', 'look the server up in this config file; repeatable', collect, [])
-    .option('--home <dir>', 'home directory to discover client configs in (default: your home)')
-    .option('-p, --project <dir>', 'also look in project-scoped configs in this directory; repeatable', collect, [])
-    .option('--client <id>', 'only this client; repeatable', collect, [])
+    .option('-c, --config <file>', 'look the server up in this config file; repeatable', collect, []);
+  addDiscoveryOptions(cmd)
     .addOption(new Option('-f, --format <format>', 'output format: table, json, sarif, markdown').default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').default('high').argParser(parseSeverity))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity: critical, high, medium, low, info, or none (never)').default('high').argParser(parseFailOn),
+    )
     .option('-v, --verbose', "show remediation, and the server's stderr", false);
   addLiveFlags(cmd)
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
@@ -103,18 +95,20 @@ export function registerInspect(program: Command): void {
       const live = liveOptionsFrom(flags, { singleServer: new Set(entries.map((e) => e.name)).size === 1, ...(prompt ? { prompt } : {}) });
       const home = flags.home ?? homedir();
       const { inspectEntries } = await import('../app/inspect.js');
-      const { report, live: outcome } = await inspectEntries(entries, { home, env: process.env, failOn: flags.failOn, command: 'inspect', hideFiles, live });
+      const { report, live: outcome } = await inspectEntries(entries, { home, env: process.env, ...(flags.failOn !== 'none' ? { failOn: flags.failOn } : {}), command: 'inspect', hideFiles, live });
+      // Server-supplied text is echoed back: redact what we passed to the server, and known secret formats.
+      const snapshots = redactDeep(outcome.snapshots, outcome.sensitive);
       if (flags.saveInventory !== undefined) {
-        const kept = outcome.snapshots.filter((s) => outcome.completeServers.has(s.name));
+        const kept = snapshots.filter((s) => outcome.completeServers.has(s.name));
         const { backup } = await saveInventory(flags.saveInventory, kept);
         report.notes.push(`inventory written to ${flags.saveInventory}: ${kept.length} server(s)${backup ? `; previous file kept as ${backup}` : ''}`);
       }
-      if (flags.verbose) printServerLogs(outcome.logs);
+      if (flags.verbose) printServerLogs(outcome.logs, outcome.sensitive);
       const toFile = flags.output !== undefined;
       const color = !toFile && flags.format === 'table' && useColor(process.stdout);
       let text: string;
-      if (flags.format === 'json') text = `${JSON.stringify({ snapshots: outcome.snapshots, report }, null, 2)}\n`;
-      else if (flags.format === 'table') text = [...outcome.snapshots.map((s) => renderSnapshot(s, color)), render(report, 'table', { color, verbose: flags.verbose })].join('\n');
+      if (flags.format === 'json') text = `${JSON.stringify({ snapshots, report }, null, 2)}\n`;
+      else if (flags.format === 'table') text = [...snapshots.map((s) => renderSnapshot(s, color)), render(report, 'table', { color, verbose: flags.verbose })].join('\n');
       else text = render(report, flags.format, { color, verbose: flags.verbose });
       if (toFile) writeFileSync(flags.output as string, text);
       else process.stdout.write(text);

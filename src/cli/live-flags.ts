@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { redactSecrets } from '../analysis/secrets.js';
+import { redactDeep } from '../report/index.js';
 import type { LiveOptions, ScopedHeader, ServerLog } from '../app/inspect.js';
 import { PROTOCOL_MODES, type ProtocolMode } from '../mcp/protocol.js';
 import type { ConsentPrompt } from '../mcp/consent.js';
@@ -144,10 +144,10 @@ export function liveOptionsFrom(flags: LiveFlags, opts: { singleServer: boolean;
   };
 }
 
-/** --verbose: each local server's stderr (bounded tail, secrets redacted) on our stderr. */
-export function printServerLogs(logs: readonly ServerLog[]): void {
+/** --verbose: each local server's stderr (bounded tail, secrets and the values passed to it redacted) on our stderr. */
+export function printServerLogs(logs: readonly ServerLog[], sensitive: readonly string[]): void {
   for (const log of logs) {
-    process.stderr.write(`--- stderr of ${log.server} (${log.client}) as ${log.identity} ---\n${redactSecrets(log.stderr).trimEnd()}\n`);
+    process.stderr.write(`--- stderr of ${log.server} (${log.client}) as ${log.identity} ---\n${redactDeep(log.stderr, sensitive).trimEnd()}\n`);
   }
 }
 

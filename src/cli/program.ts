@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerInspect } from './inspect.js';
+import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
+import { registerClients } from './clients.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
 export function buildProgram(): Command {
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerRules(program);
+  registerClients(program);
   registerInspect(program);
   return program;
 }
