@@ -57,12 +57,13 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     files.push(...r.files);
   }
   const modeByFile = new Map(files.map((f) => [f.path, f.mode]));
+  const envNames = new Set(Object.keys(env.env).filter((k) => env.env[k] !== undefined));
   const findings: Finding[] = [];
   for (const [i, entry] of entries.entries()) {
     opts.onProgress?.({ phase: 'checking servers', done: i, total: entries.length, item: entry.name });
     const ruled = await runConfigRules(Object.values(configRules), [entry], () => {
       const fileMode = modeByFile.get(entry.configFile);
-      return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
+      return { home: env.home, platform: env.platform, envNames, ...(fileMode !== undefined ? { fileMode } : {}) };
     });
     findings.push(...ruled.findings);
     errors.push(...ruled.errors);

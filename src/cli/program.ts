@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
-import { registerRules } from './rules.js';
 import { registerKeygen } from './keygen.js';
 import { registerPin } from './pin.js';
+import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
 import { registerVet } from './vet.js';
 import { registerClients } from './clients.js';

@@ -13,6 +13,7 @@ export const ServerSummarySchema = z.object({
   client: z.string().describe('Client id, e.g. `claude-desktop`, `cursor`, `vscode`.'),
   scope: ScopeSchema.describe('user, project, managed, plugin, file (--config) or inventory.'),
   configFile: z.string().describe('Config file that declares the server.'),
+  project: z.string().optional().describe('Project directory a project-scoped declaration belongs to (e.g. a key of projects in ~/.claude.json).'),
   line: z.number().int().positive().optional().describe('1-based line of the declaration.'),
   transport: TransportSchema,
   disabled: z.boolean(),
