@@ -5,6 +5,7 @@ import { registerKeygen } from './keygen.js';
 import { registerPin } from './pin.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
+import { registerVet } from './vet.js';
 import { registerClients } from './clients.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerVet(program);
   registerRules(program);
   registerClients(program);
   registerPin(program);

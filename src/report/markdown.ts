@@ -25,6 +25,11 @@ export function mdText(text: string): string {
     .replace(/:\/\//g, ':/\u200b/'); // no autolinks
 }
 
+/** Our own Markdown (rule metadata) inside a table cell: only line breaks and pipes need care. */
+export function mdTrusted(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
 /** An inline code span that cannot be closed early by backticks inside the text. */
 export function mdCode(text: string): string {
   const t = visible(text, { newlines: false }).replace(/\|/g, '\\|');
@@ -92,7 +97,8 @@ function findingRow(f: Finding, root: string | undefined): string {
   const detail: string[] = [mdText(f.message)];
   if (f.evidence) detail.push(`evidence: ${mdCode(f.evidence)}`);
   if (f.decoded) detail.push(`hidden text: ${mdCode(f.decoded)}`);
-  detail.push(`fix: ${mdText(f.remediation)}`);
+  // Remediation is our own rule metadata (trusted Markdown, e.g. `pkg@1.2.3` in code spans), not server text.
+  detail.push(`fix: ${mdTrusted(f.remediation)}`);
   const attack = f.attack.length > 0 ? f.attack.join(', ') : '–';
   return `| ${ICON[f.severity]} ${f.severity} | [${mdText(f.ruleId)}](${ruleDocsUrl(f.ruleId)}) | ${detail.join('<br>')} | ${where.join('<br>') || '–'} | ${attack} |`;
 }
