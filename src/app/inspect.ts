@@ -156,6 +156,7 @@ function snapshotOf(entry: ServerEntry, launch: StdioLaunch | RemoteLaunch, r: E
     resources: a.resources,
     resourceTemplates: a.resourceTemplates,
     capturedAt: new Date().toISOString(),
+    transport: r.transportUsed,
   };
 }
 
@@ -226,7 +227,9 @@ export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOpt
       if (launch.kind === 'stdio') {
         const serverTemp = await mkdtemp(join(tempRoot, 'server-'));
         const cwd = launch.cwd ?? serverTemp;
-        const extra: Record<string, string> = { HOME: opts.home, TMPDIR: serverTemp, ...(opts.sandbox.enabled ? cacheFallbacks(opts.home, serverTemp) : {}) };
+        // In the sandbox the network is a proxy announced in HTTP(S)_PROXY; Node >= 22.21 honours it for fetch() only when asked.
+        const sandboxExtra = opts.sandbox.enabled ? { ...cacheFallbacks(opts.home, serverTemp), NODE_USE_ENV_PROXY: '1' } : {};
+        const extra: Record<string, string> = { HOME: opts.home, TMPDIR: serverTemp, ...sandboxExtra };
         const env = childEnvironment(launch.env, opts.env, extra);
         const policyLine = opts.sandbox.enabled ? `on (${describePolicy(sandbox.policy)})` : 'OFF (--no-sandbox): it can read and write anything you can';
         const consent = await askConsent(
