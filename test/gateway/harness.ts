@@ -43,7 +43,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startGateway(init: { upstreams: UpstreamSpec[]; policy?: string; namespaced?: boolean } & Partial<GatewayOptions>): Promise<Harness> {
+export async function startGateway(init: { upstreams: UpstreamSpec[]; policy?: string; namespaced?: boolean } & Omit<Partial<GatewayOptions>, 'policy' | 'upstreams' | 'namespaced'>): Promise<Harness> {
   const sink = memorySink();
   const policy = new PolicyHolder(undefined, compilePolicy(parsePolicy(init.policy ?? 'version: 1\n', 'test-policy.yaml')));
   const { upstreams, namespaced, policy: _p, ...rest } = init;
@@ -85,4 +85,36 @@ export async function startGateway(init: { upstreams: UpstreamSpec[]; policy?: s
       await gateway.shutdown(100);
     },
   };
+}
+
+export interface HttpFixture {
+  url: string;
+  /** What the fixture's HTTP server saw: the Authorization header of every request. */
+  seen(): Promise<Array<{ authorization: string | null; url: string }>>;
+  close(): void;
+}
+
+/** Starts the fixture server over streamable HTTP on 127.0.0.1 (ephemeral port). */
+export async function startHttpFixture(name: string): Promise<HttpFixture> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [FIXTURE, '--http'], { env: { ...process.env, FIXTURE_NAME: name }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n')[0];
+      if (buf.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`fixture exited with ${code}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: `${base}/mcp`,
+    seen: async () => (await (await fetch(`${base}/seen`)).json()) as Array<{ authorization: string | null; url: string }>,
+    close: () => void child.kill(),
+  };
+}
+
+export function httpSpec(name: string, url: string, over: Partial<UpstreamSpec> = {}): UpstreamSpec {
+  return { name, transport: 'http', url, args: [], env: {}, headers: {}, sandbox: SandboxConfigSchema.parse({ enabled: false }), timeoutMs: 10_000, protocol: 'legacy', ...over };
 }

@@ -21,9 +21,33 @@ export function makeCtx(init: { op?: Operation; requested?: string; params?: Rec
   return ctx;
 }
 
-export function memorySink(): { records: AuditRecord[]; record(r: AuditRecord): void } {
+export interface MemorySink {
+  records: AuditRecord[];
+  record(r: AuditRecord): void;
+  /** Resolves with the first record (already recorded or future) matching `match`. */
+  next(match: (r: AuditRecord) => boolean): Promise<AuditRecord>;
+}
+
+export function memorySink(): MemorySink {
   const records: AuditRecord[] = [];
-  return { records, record: (r) => records.push(r) };
+  const waiters: Array<{ match: (r: AuditRecord) => boolean; resolve: (r: AuditRecord) => void }> = [];
+  return {
+    records,
+    record(r) {
+      records.push(r);
+      for (const w of [...waiters]) {
+        if (w.match(r)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(r);
+        }
+      }
+    },
+    next(match) {
+      const found = records.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+  };
 }
 
 export const done = async (): Promise<void> => {};

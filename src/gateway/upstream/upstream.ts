@@ -62,6 +62,10 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
   private timer: NodeJS.Timeout | undefined;
   private stableTimer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  /** Requests sent to this upstream and not yet answered. */
+  get pendingRequests(): number {
+    return this.inFlight;
+  }
   private pending = new Set<CatalogKind>();
   private refreshing = false;
   private stopping = false;
