@@ -1,10 +1,12 @@
-import { homedir } from 'node:os';
-import type { ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
-import { discover, discoverFile, type DiscoveredFile } from '../discovery/discover.js';
-import type { DiscoveryEnv } from '../discovery/types.js';
+import type { Finding, ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
+import { discover, discoverFiles, type DiscoveredFile } from '../discovery/discover.js';
+import { discoveryEnv } from '../discovery/env.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
+import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
+import type { ProgressListener } from './progress.js';
+import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
 export interface ScanOptions {
   /** Home directory to discover from (defaults to the real one). */
@@ -12,12 +14,18 @@ export interface ScanOptions {
   platform?: NodeJS.Platform;
   env?: Readonly<Record<string, string | undefined>>;
   projects?: readonly string[];
+  /** Stand-in for the file-system root when locating machine-wide (managed) configs (--system-root). */
+  systemRoot?: string;
   /** Explicit config files (--config); when given, machine-wide discovery is skipped. */
   configFiles?: readonly string[];
   /** Narrow to these client ids (--client). */
   clients?: readonly string[];
   failOn?: Severity;
   command?: string;
+  /** Baseline and project settings (ignores); see app/suppress.ts. */
+  suppression?: SuppressionFiles;
+  /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
+  onProgress?: ProgressListener;
 }
 
 export interface ScanOutcome {
@@ -29,18 +37,16 @@ export interface ScanOutcome {
 /** Static scan: discover configs, run config rules, build the report. Starts nothing, sends nothing. */
 export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
-  const env: DiscoveryEnv = {
-    home: opts.home ?? homedir(),
-    platform: opts.platform ?? process.platform,
-    env: opts.env ?? process.env,
-    projects: opts.projects ?? [],
-  };
+  // Settings and baseline are read first: a broken one is a usage error before any work is done.
+  const suppression = loadSuppressions(opts.suppression ?? {});
+  const env = discoveryEnv(opts);
   const entries: ServerEntry[] = [];
   const errors: ScanError[] = [];
   const files: DiscoveredFile[] = [];
+  opts.onProgress?.({ phase: 'discovering client configs' });
   const forced = opts.clients?.length === 1 ? opts.clients[0] : undefined;
   const results = opts.configFiles && opts.configFiles.length > 0
-    ? await Promise.all(opts.configFiles.map((f) => discoverFile(f, env, forced)))
+    ? [await discoverFiles(opts.configFiles, env, forced)]
     : [await discover(env, opts.clients)];
   for (const r of results) {
     entries.push(...r.entries);
@@ -48,18 +54,28 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     files.push(...r.files);
   }
   const modeByFile = new Map(files.map((f) => [f.path, f.mode]));
-  const ruled = await runConfigRules(Object.values(configRules), entries, (entry) => {
-    const fileMode = modeByFile.get(entry.configFile);
-    return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
-  });
-  errors.push(...ruled.errors);
+  const findings: Finding[] = [];
+  for (const [i, entry] of entries.entries()) {
+    opts.onProgress?.({ phase: 'checking servers', done: i, total: entries.length, item: entry.name });
+    const ruled = await runConfigRules(Object.values(configRules), [entry], () => {
+      const fileMode = modeByFile.get(entry.configFile);
+      return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
+    });
+    findings.push(...ruled.findings);
+    errors.push(...ruled.errors);
+  }
+  const sensitive = sensitiveValues(entries);
+  const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,
     entries,
-    findings: ruled.findings,
+    findings: suppressed.kept,
     errors,
+    suppressed: suppressed.info?.findings.length ?? 0,
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
-  return { report, entries, files };
+  if (suppressed.info) report.suppression = suppressed.info;
+  opts.onProgress?.({ phase: 'done' });
+  return { report: redactReport(report, sensitive), entries, files };
 }

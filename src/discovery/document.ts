@@ -38,23 +38,35 @@ export function lineIndex(text: string): (offset: number) => number {
   };
 }
 
+/** Error for a document so deeply nested that a parser ran out of stack: hostile or broken, never a config. */
+export function tooDeep(path: string, format: DocumentFormat): ScanError {
+  return { kind: 'parse', source: path, message: `${path}: invalid ${format.toUpperCase()}: nesting too deep to be a config file` };
+}
+
 /**
  * Parses JSON or JSONC (comments and trailing commas). Strict JSON clients still get JSONC parsing:
  * being lenient when reading costs nothing, and the error we report for genuinely broken files names
- * the line either way.
+ * the line either way. A file holding only comments declares nothing (VS Code writes such files).
  */
 export function parseJsonDocument(path: string, text: string, format: 'json' | 'jsonc' = 'jsonc'): ParseOutcome {
   const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  let root: jsonc.Node | undefined;
+  let value: unknown;
+  try {
+    root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    value = root ? (jsonc.getNodeValue(root) as unknown) : undefined;
+  } catch (err) {
+    // jsonc-parser recurses per nesting level; a hostile file of nested brackets exhausts the stack.
+    if (err instanceof RangeError) return { ok: false, error: tooDeep(path, format) };
+    throw err;
+  }
   const toLine = lineIndex(text);
   const first = errors[0];
-  if (first !== undefined || root === undefined) {
-    const offset = first?.offset ?? 0;
-    const line = toLine(offset);
-    const reason = first ? jsonc.printParseErrorCode(first.error) : 'empty document';
+  if (first !== undefined) {
+    const line = toLine(first.offset);
+    const reason = jsonc.printParseErrorCode(first.error);
     return { ok: false, error: { kind: 'parse', source: path, line, message: `${path}:${line}: invalid ${format.toUpperCase()}: ${reason}` } };
   }
-  const value: unknown = jsonc.getNodeValue(root);
   return {
     ok: true,
     doc: {
@@ -62,6 +74,7 @@ export function parseJsonDocument(path: string, text: string, format: 'json' | '
       format,
       value,
       lineOf(at) {
+        if (!root) return undefined;
         const node = jsonc.findNodeAtLocation(root, [...at]);
         if (!node) return undefined;
         // Point at the key of a property rather than its value: that is where a reader looks.

@@ -1,8 +1,19 @@
-import { readFile, stat, lstat } from 'node:fs/promises';
+/**
+ * @module discovery/read-config-file
+ * The only file-system access discovery does: reading one config file defensively, and listing a
+ * drop-in directory. Absent files are normal (most clients are not installed); everything else
+ * that prevents a check is a ScanError naming the path.
+ */
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { ScanError } from '../model/index.js';
 
 /** Config files larger than this are refused: no client writes one, and parsing it could stall a scan. */
 export const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
+
+/** Entries looked at in one directory candidate, all levels together. */
+export const MAX_DIRECTORY_ENTRIES = 10_000;
 
 export type ReadResult =
   | { status: 'ok'; text: string; mode: number }
@@ -15,19 +26,36 @@ function looksBinary(buf: Buffer): boolean {
   return false;
 }
 
+function errorOf(path: string, err: unknown): ScanError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return { kind: 'symlink-loop', source: path, message: `${path}: symbolic link loop` };
+  if (code === 'EACCES' || code === 'EPERM') return { kind: 'read', source: path, message: `${path}: permission denied` };
+  if (code === 'EISDIR') return { kind: 'read', source: path, message: `${path}: is a directory, expected a config file` };
+  return { kind: 'read', source: path, message: `${path}: ${(err as Error).message}` };
+}
+
+/** The real path of a file (symlinks resolved), or its absolute path when it cannot be resolved. */
+export async function canonicalPath(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    // Missing files and symlink loops have no real path; the read that follows reports the latter.
+    return resolve(path);
+  }
+}
+
 /**
- * Reads a config file defensively: absent files are not errors (most clients are not installed);
- * everything else that prevents a check (too large, binary, symlink loop, unreadable) is a ScanError
- * naming the file.
+ * Reads a config file defensively: absent files are not errors; a directory, a FIFO or device,
+ * a file over 10 MB, binary content, a symlink loop or a permission problem is a ScanError.
+ * The size is checked on the open descriptor and the read is bounded, so a file swapped or grown
+ * between the check and the read cannot make the scan read more than the limit.
  */
 export async function readConfigFile(path: string): Promise<ReadResult> {
-  let size: number;
-  let mode: number;
   try {
     const st = await stat(path);
     if (st.isDirectory()) return { status: 'error', error: { kind: 'read', source: path, message: `${path}: is a directory, expected a config file` } };
-    size = st.size;
-    mode = st.mode & 0o777;
+    // Opening a FIFO blocks until a writer appears, and a device can stream forever: refuse both.
+    if (!st.isFile()) return { status: 'error', error: { kind: 'read', source: path, message: `${path}: not a regular file (FIFO, socket or device); not read` } };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
@@ -39,23 +67,97 @@ export async function readConfigFile(path: string): Promise<ReadResult> {
         return { status: 'absent' };
       }
     }
-    if (code === 'ELOOP') return { status: 'error', error: { kind: 'symlink-loop', source: path, message: `${path}: symbolic link loop` } };
-    if (code === 'EACCES' || code === 'EPERM') return { status: 'error', error: { kind: 'read', source: path, message: `${path}: permission denied` } };
-    return { status: 'error', error: { kind: 'read', source: path, message: `${path}: ${(err as Error).message}` } };
+    return { status: 'error', error: errorOf(path, err) };
   }
-  if (size > MAX_CONFIG_BYTES) {
-    return { status: 'error', error: { kind: 'too-large', source: path, message: `${path}: ${size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit for config files; not scanned` } };
-  }
-  let buf: Buffer;
+  let handle;
   try {
-    buf = await readFile(path);
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
-    return { status: 'error', error: { kind: 'read', source: path, message: `${path}: ${why}` } };
+    return { status: 'error', error: errorOf(path, err) };
   }
-  if (looksBinary(buf)) return { status: 'error', error: { kind: 'binary', source: path, message: `${path}: binary content (NUL bytes), not a config file` } };
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { status: 'ok', text, mode };
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return { status: 'error', error: { kind: 'read', source: path, message: `${path}: not a regular file; not read` } };
+    if (st.size > MAX_CONFIG_BYTES) {
+      return { status: 'error', error: { kind: 'too-large', source: path, message: `${path}: ${st.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit for config files; not scanned` } };
+    }
+    const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
+    let length = 0;
+    while (length < buf.length) {
+      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > MAX_CONFIG_BYTES) {
+      return { status: 'error', error: { kind: 'too-large', source: path, message: `${path}: grew past the ${MAX_CONFIG_BYTES}-byte limit while being read; not scanned` } };
+    }
+    const content = buf.subarray(0, length);
+    if (looksBinary(content)) return { status: 'error', error: { kind: 'binary', source: path, message: `${path}: binary content (NUL bytes), not a config file` } };
+    let text = content.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { status: 'ok', text, mode: st.mode & 0o777 };
+  } catch (err) {
+    return { status: 'error', error: errorOf(path, err) };
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface DirectoryListing {
+  /** Matching files, sorted, as absolute paths. */
+  files: string[];
+  error?: ScanError;
+}
+
+/**
+ * Lists files under `dir` whose `/`-separated relative path matches `match`, up to `depth` levels.
+ * A missing directory is empty; a file where a directory is expected, an unreadable directory or
+ * a runaway listing is reported. Symlinked directories are followed once (cycles are cut).
+ */
+export async function listDirectory(dir: string, match: RegExp, depth: number): Promise<DirectoryListing> {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  let budget = MAX_DIRECTORY_ENTRIES;
+  let error: ScanError | undefined;
+
+  async function walk(abs: string, rel: string, level: number): Promise<void> {
+    const real = await canonicalPath(abs);
+    if (visited.has(real)) return;
+    visited.add(real);
+    let names: string[];
+    try {
+      names = (await readdir(abs)).sort();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      if (code === 'ENOTDIR') {
+        error ??= { kind: 'read', source: abs, message: `${abs}: is a file, expected a directory of config files` };
+        return;
+      }
+      error ??= errorOf(abs, err);
+      return;
+    }
+    for (const name of names) {
+      if (--budget < 0) {
+        error ??= { kind: 'limit', source: dir, message: `${dir}: more than ${MAX_DIRECTORY_ENTRIES} entries; the rest were not checked` };
+        return;
+      }
+      const childAbs = join(abs, name);
+      const childRel = rel === '' ? name : `${rel}/${name}`;
+      let st;
+      try {
+        st = await stat(childAbs);
+      } catch {
+        // Dangling links and loops inside drop-in folders: a matching file is read (and reported) below.
+        if (match.test(childRel)) files.push(childAbs);
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (level < depth) await walk(childAbs, childRel, level + 1);
+      } else if (match.test(childRel)) files.push(childAbs);
+    }
+  }
+
+  await walk(dir, '', 1);
+  return { files, ...(error ? { error } : {}) };
 }

@@ -27,6 +27,11 @@ export const ServerEntrySchema = z.object({
   configFile: z.string(),
   /** 1-based line of the declaration in `configFile`, when known. */
   line: z.number().int().positive().optional(),
+  /**
+   * Project directory a project-scoped declaration belongs to (the folder holding `.mcp.json`, or
+   * the key under Claude Code's `projects`), when there is one.
+   */
+  project: z.string().optional(),
   /** JSON pointer (or equivalent path) to the declaration inside the config, e.g. `/mcpServers/github`. */
   pointer: z.string().optional(),
   transport: TransportSchema,
@@ -39,7 +44,8 @@ export const ServerEntrySchema = z.object({
   disabled: z.boolean().default(false),
   /**
    * 1-based lines of individual fields, keyed by a dotted path relative to the declaration:
-   * `command`, `args.2`, `env.GITHUB_TOKEN`, `headers.Authorization`, `url`.
+   * `command`, `args.2`, `env.GITHUB_TOKEN`, `headers.Authorization`, `url`, `cwd`, `transport`
+   * (where the type is written), `disabled` (where the enabled/disabled switch is written).
    */
   fieldLines: z.record(z.string(), z.number().int().positive()).default({}),
 });

@@ -5,6 +5,13 @@ import type { RuleMeta, RuleReport } from './types.js';
 /** Longest evidence kept in a finding; the point is to show the text, not to copy payloads. */
 export const MAX_EVIDENCE_CHARS = 400;
 
+/** Longest diff kept in a finding (pin rules bound their diffs by lines already). */
+export const MAX_DIFF_CHARS = 16_000;
+
+function clipDiff(text: string): string {
+  return text.length <= MAX_DIFF_CHARS ? text : `${text.slice(0, MAX_DIFF_CHARS)}\n… (diff cut at ${MAX_DIFF_CHARS} chars)`;
+}
+
 /** Fills `{{name}}` placeholders; unknown placeholders stay visible so a broken template is noticed. */
 export function renderMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) =>
@@ -53,5 +60,6 @@ export function toFinding(meta: RuleMeta, report: RuleReport, base: FindingLocat
   };
   if (evidence !== undefined) finding.evidence = evidence;
   if (decoded !== undefined) finding.decoded = decoded;
+  if (report.diff !== undefined) finding.diff = clipDiff(redactSecrets(report.diff));
   return finding;
 }

@@ -1,10 +1,15 @@
 // The rule registry: every rule of every kind, by id.
 import type { RuleMeta } from './types.js';
 import { configRules } from './config/index.js';
+import { pinDriftRules, pinLockfileRules } from './pin/index.js';
 
-export { configRules };
+export { configRules, pinDriftRules, pinLockfileRules };
 
 /** Metadata of every rule, for SARIF `tool.driver.rules`, docs and `mcp-warden rules`. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...Object.values(configRules)].map((r) => r.meta as RuleMeta);
+  return [
+    ...Object.values(configRules),
+    ...Object.values(pinDriftRules),
+    ...Object.values(pinLockfileRules),
+  ].map((r) => r.meta as RuleMeta);
 }

@@ -1,6 +1,6 @@
 import type { Severity } from '../model/index.js';
 
-export type RuleKind = 'config' | 'tool' | 'flow';
+export type RuleKind = 'config' | 'tool' | 'flow' | 'pin';
 
 /** Everything about a rule that is data: shown in docs, SARIF `tool.driver.rules` and reports. */
 export interface RuleMeta<MessageIds extends string = string> {
@@ -35,6 +35,8 @@ export interface RuleReport<MessageIds extends string = string> {
   evidence?: string;
   /** Decoded hidden text; redacted and truncated by the engine. */
   decoded?: string;
+  /** Unified diff of a change (pin rules); redacted and bounded by the engine. */
+  diff?: string;
 }
 
 export interface Rule<Subject, Context, MessageIds extends string = string> {
