@@ -7,11 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { WardenError, WardenErrorCode } from '../model/index.js';
 import { parseYamlFile } from '../policy/load.js';
 import { parseDuration, parseSize } from '../policy/units.js';
+import { defaultAuditDbPath } from '../store/audit-db.js';
 
 /** Server names: become tool-name prefixes, so they are kept to safe characters. */
 export const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -187,9 +188,10 @@ export interface ResolvedGatewayConfig {
   tokens: Array<{ name: string; token: string }>;
 }
 
-/** Default audit locations: `~/.mcp-warden/audit.db` and `audit.jsonl`. */
-export function defaultAuditPaths(home = homedir()): { db: string; jsonl: string } {
-  return { db: resolve(home, '.mcp-warden', 'audit.db'), jsonl: resolve(home, '.mcp-warden', 'audit.jsonl') };
+/** Default audit locations: `audit.db` and `audit.jsonl` in the per-user state directory. */
+export function defaultAuditPaths(): { db: string; jsonl: string } {
+  const db = defaultAuditDbPath();
+  return { db, jsonl: join(dirname(db), 'audit.jsonl') };
 }
 
 /** Resolves a validated config: placeholders, paths, transports. */

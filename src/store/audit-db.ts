@@ -4,49 +4,70 @@
  * client and time. WAL mode: a committed batch survives the process being killed; only a power
  * loss can drop the last batches (synchronous=NORMAL keeps fsyncs off the gateway's hot path).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { WardenError, WardenErrorCode } from '../model/index.js';
 import type { AuditRow, SerializedRecord } from './audit-serialize.js';
+import { migrate, type StoreComponent } from './migrations.js';
+import { defaultStateDir, type StateEnv } from './paths.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  time INTEGER NOT NULL,
-  session TEXT NOT NULL,
-  client TEXT NOT NULL,
-  client_version TEXT,
-  principal TEXT,
-  transport TEXT NOT NULL,
-  address TEXT,
-  method TEXT NOT NULL,
-  requested TEXT NOT NULL,
-  server TEXT,
-  target TEXT,
-  decision TEXT NOT NULL,
-  rule TEXT,
-  reason TEXT,
-  approver TEXT,
-  args TEXT,
-  latency_ms REAL NOT NULL,
-  upstream_ms REAL,
-  result_size INTEGER,
-  error TEXT,
-  error_code INTEGER,
-  findings TEXT,
-  quarantine_id TEXT
-);
-CREATE INDEX IF NOT EXISTS audit_time ON audit (time);
-CREATE INDEX IF NOT EXISTS audit_server_target ON audit (server, target, time);
-CREATE INDEX IF NOT EXISTS audit_decision ON audit (decision, time);
-CREATE TABLE IF NOT EXISTS quarantine (
-  id TEXT PRIMARY KEY,
-  time INTEGER NOT NULL,
-  server TEXT,
-  target TEXT,
-  content TEXT NOT NULL
-);
-`;
+/** The audit tables, versioned with the store's migration mechanism (see migrations.ts). */
+export const auditComponent: StoreComponent = {
+  name: 'audit',
+  migrations: [
+    {
+      version: 1,
+      description: 'audit records and quarantined results',
+      up(db) {
+        db.exec(`
+          CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time INTEGER NOT NULL,
+            session TEXT NOT NULL,
+            client TEXT NOT NULL,
+            client_version TEXT,
+            principal TEXT,
+            transport TEXT NOT NULL,
+            address TEXT,
+            method TEXT NOT NULL,
+            requested TEXT NOT NULL,
+            server TEXT,
+            target TEXT,
+            decision TEXT NOT NULL,
+            rule TEXT,
+            reason TEXT,
+            approver TEXT,
+            args TEXT,
+            latency_ms REAL NOT NULL,
+            upstream_ms REAL,
+            result_size INTEGER,
+            error TEXT,
+            error_code INTEGER,
+            findings TEXT,
+            quarantine_id TEXT
+          );
+          CREATE INDEX audit_time ON audit (time);
+          CREATE INDEX audit_server_target ON audit (server, target, time);
+          CREATE INDEX audit_decision ON audit (decision, time);
+          CREATE TABLE quarantine (
+            id TEXT PRIMARY KEY,
+            time INTEGER NOT NULL,
+            server TEXT,
+            target TEXT,
+            content TEXT NOT NULL
+          );
+        `);
+      },
+    },
+  ],
+};
+
+/** Default audit database: `audit.db` in the per-user state directory (next to the pin store). */
+export function defaultAuditDbPath(e: StateEnv = { home: homedir(), platform: process.platform, env: process.env }): string {
+  return join(defaultStateDir(e), 'audit.db');
+}
 
 const COLUMNS = [
   'time', 'session', 'client', 'client_version', 'principal', 'transport', 'address', 'method', 'requested', 'server', 'target',
@@ -78,12 +99,18 @@ export class AuditDb {
   private readonly insertBatch: (batch: readonly SerializedRecord[]) => void;
 
   constructor(readonly path: string, options: { readonly?: boolean } = {}) {
-    if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
+    try {
+      if (!options.readonly) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      this.db = new Database(path, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
+      if (!options.readonly && process.platform !== 'win32') chmodSync(path, 0o600);
+    } catch (err) {
+      throw new WardenError(WardenErrorCode.Io, `${path}: cannot open the audit database: ${(err as Error).message}`, { hint: 'point --audit-db at a writable file' });
+    }
+    this.db.pragma('busy_timeout = 10000');
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.exec(SCHEMA);
+      migrate(this.db, [auditComponent], path);
     }
     this.insertRow = this.db.prepare(`INSERT INTO audit (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     this.insertQuarantine = this.db.prepare('INSERT OR REPLACE INTO quarantine (id, time, server, target, content) VALUES (?, ?, ?, ?, ?)');
