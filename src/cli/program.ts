@@ -6,6 +6,9 @@ import { registerKeygen } from './keygen.js';
 import { registerPin } from './pin.js';
 import { registerScan } from './scan.js';
 import { registerClients } from './clients.js';
+import { registerWrap } from './wrap.js';
+import { registerGateway } from './gateway.js';
+import { registerAudit } from './audit.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
 export function buildProgram(): Command {
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerClients(program);
   registerPin(program);
   registerKeygen(program);
+  registerWrap(program);
+  registerGateway(program);
+  registerAudit(program);
   return program;
 }
 

@@ -89,7 +89,7 @@ export class Gateway {
   private readonly approvals = new ApprovalStateStore();
   private readonly sessions = new Set<Server>();
   private readonly notifiers = new Set<ChangeNotifier>();
-  private readonly inflight = new Set<AbortController>();
+  private readonly inflight = new Map<AbortController, Promise<unknown>>();
   private readonly log: (message: string) => void;
   private draining = false;
   private started: Promise<void> | undefined;
@@ -283,7 +283,6 @@ export class Gateway {
     const onAbort = () => abort.abort(sdk.mcpReq.signal.reason);
     if (sdk.mcpReq.signal.aborted) onAbort();
     else sdk.mcpReq.signal.addEventListener('abort', onAbort, { once: true });
-    this.inflight.add(abort);
     const approver = `elicitation:${client.principal ?? client.name}`;
     const ctx = createContext({
       op,
@@ -296,8 +295,10 @@ export class Gateway {
         ? { onProgress: (p: ProgressUpdate) => void sdk.mcpReq.notify({ method: 'notifications/progress', params: { ...p, progressToken: token } }).catch(() => undefined) }
         : {}),
     });
+    const run = this.pipeline(ctx, () => this.forward(ctx));
+    this.inflight.set(abort, run);
     try {
-      await this.pipeline(ctx, () => this.forward(ctx));
+      await run;
       return ctx.inputRequired ?? ctx.result ?? {};
     } catch (err) {
       throw wireError(err);
@@ -330,11 +331,14 @@ export class Gateway {
    */
   async shutdown(graceMs = 2000): Promise<void> {
     this.draining = true;
-    const deadline = Date.now() + graceMs;
-    while (this.inflight.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    for (const a of this.inflight) a.abort(new Error('mcp-warden is shutting down'));
-    // Let aborted calls unwind through the pipeline (and record their audit entries).
-    for (let i = 0; i < 50 && this.inflight.size > 0; i++) await new Promise((r) => setTimeout(r, 5));
+    const settled = (ms: number) => {
+      let timer: NodeJS.Timeout | undefined;
+      return Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
+    };
+    if (this.inflight.size > 0) await settled(graceMs);
+    for (const a of this.inflight.keys()) a.abort(new Error('mcp-warden is shutting down'));
+    // Aborted calls unwind through the pipeline and record their audit entries.
+    if (this.inflight.size > 0) await settled(1000);
     this.options.policy.close();
     await Promise.all([...this.upstreams.values()].map((u) => u.stop()));
     for (const s of this.sessions) await s.close().catch(() => undefined);

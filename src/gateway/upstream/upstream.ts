@@ -218,14 +218,19 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
       });
       return result as Record<string, unknown>;
     } catch (err) {
-      throw this.mapError(err);
+      throw this.mapError(err, options.signal);
     } finally {
       this.inFlight--;
     }
   }
 
-  private mapError(err: unknown): unknown {
+  private mapError(err: unknown, signal: AbortSignal): unknown {
     if (err instanceof ProtocolError) return err; // the upstream's own JSON-RPC error goes to the client as-is
+    if (signal.aborted) {
+      // The SDK reports an aborted request as a timeout; say what really happened.
+      const reason = signal.reason instanceof Error ? signal.reason.message : 'the client cancelled the call';
+      return new GatewayError(GatewayErrorCode.UpstreamFailed, `Call to ${this.name} cancelled: ${reason}.`, { reason: `cancelled: ${reason}`, server: this.name }, 'error');
+    }
     if (err instanceof SdkError) {
       if (err.code === SdkErrorCode.RequestTimeout) return new GatewayError(GatewayErrorCode.UpstreamFailed, `Server ${this.name} did not answer within ${this.spec.timeoutMs} ms.`, { reason: 'upstream timeout', server: this.name }, 'error');
       if (err.code === SdkErrorCode.ConnectionClosed || err.code === SdkErrorCode.NotConnected || err.code === SdkErrorCode.SendFailed) {
