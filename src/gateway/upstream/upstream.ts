@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { ProtocolError, SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
 import { UpstreamClient } from './client.js';
-import type { Prompt, Resource, ResourceTemplateType, ServerCapabilities, Tool, Transport } from '@modelcontextprotocol/client';
+import type { Prompt, Resource, ResourceTemplateType, ServerCapabilities, StandardSchemaV1, Tool, Transport } from '@modelcontextprotocol/client';
 import { VERSION } from '../../version.js';
 import type { UpstreamSpec } from '../config.js';
 import { GatewayError, GatewayErrorCode } from '../errors.js';
@@ -41,6 +41,19 @@ export interface UpstreamRequestOptions {
   signal: AbortSignal;
   onProgress?: (update: ProgressUpdate) => void;
 }
+
+/**
+ * Result schema for forwarded requests: any JSON object. The gateway is a proxy: the SDK server
+ * facing the client validates every result before it is sent, so validating it here as well
+ * would parse each result twice on the hot path. Middleware walks results defensively.
+ */
+const ANY_OBJECT: StandardSchemaV1<Record<string, unknown>> = {
+  '~standard': {
+    version: 1,
+    vendor: 'mcp-warden',
+    validate: (value) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? { value: value as Record<string, unknown> } : { issues: [{ message: 'expected a JSON object' }] }),
+  },
+};
 
 /** A connection is considered stable (and the backoff reset) after this long. */
 const STABLE_MS = 30_000;
@@ -211,12 +224,12 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
     this.inFlight++;
     try {
       const onprogress = options.onProgress;
-      const result = await client.request({ method, params }, {
+      const result = await client.request({ method, params }, ANY_OBJECT, {
         signal: options.signal,
         timeout: this.spec.timeoutMs,
         ...(onprogress ? { onprogress: (p: ProgressUpdate) => onprogress(p), resetTimeoutOnProgress: true, maxTotalTimeout: this.spec.timeoutMs * 10 } : {}),
       });
-      return result as Record<string, unknown>;
+      return result;
     } catch (err) {
       throw this.mapError(err, options.signal);
     } finally {
