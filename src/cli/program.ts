@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
-import { registerRules } from './rules.js';
 import { registerKeygen } from './keygen.js';
 import { registerPin } from './pin.js';
+import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
+import { registerVet } from './vet.js';
 import { registerClients } from './clients.js';
 import { registerWrap } from './wrap.js';
 import { registerGateway } from './gateway.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerVet(program);
   registerRules(program);
   registerClients(program);
   registerPin(program);

@@ -21,6 +21,8 @@ interface ScanFlags extends DiscoveryFlags {
   settings?: string | false;
   ignoreFile?: string;
   progress: boolean;
+  vet: boolean;
+  offline: boolean;
 }
 
 function suppressionFiles(flags: ScanFlags): SuppressionFiles {
@@ -55,6 +57,8 @@ export function registerScan(program: Command): void {
     .option('--settings <file>', 'project settings with rule ignores (default: .mcp-warden.yaml in the working directory)')
     .option('--no-settings', 'do not read .mcp-warden.yaml from the working directory')
     .option('--ignore-file <file>', 'same as --settings')
+    .option('--vet', 'also vet the packages the servers install (contacts registries; see `mcp-warden vet --help`)', false)
+    .option('--offline', 'with --vet: answer only from the vet cache, make no network request', false)
     .option('--no-progress', 'never draw the progress line (it is drawn only on an interactive terminal)')
     .option('-v, --verbose', 'show remediation and fingerprints for every finding, and the suppressed findings', false)
     .addHelpText('after', `\nSee which files each client is checked at with: mcp-warden clients\n\n${EXIT_CODES_HELP}`)
@@ -68,6 +72,7 @@ export function registerScan(program: Command): void {
           command: 'scan',
           suppression: suppressionFiles(flags),
           onProgress: progress.update,
+          ...(flags.vet ? { vet: { offline: flags.offline } } : {}),
         });
         progress.stop();
         emitReport(report, { format: flags.format, ...(flags.output !== undefined ? { output: flags.output } : {}), verbose: flags.verbose });

@@ -10,8 +10,8 @@ interface Section {
   path: string[];
   /** 0-based line of the header (-1 for the root table). */
   line: number;
-  /** Key assignments in the section body: dotted key segments and 0-based line. */
-  keys: Array<{ key: string[]; line: number }>;
+  /** Key assignments in the section body: dotted key segments, 0-based line, and for arrays each element's line. */
+  keys: Array<{ key: string[]; line: number; elements?: number[] }>;
 }
 
 /**
@@ -65,38 +65,67 @@ function assignmentKey(line: string): string | undefined {
   return undefined;
 }
 
-/** Net `[`/`]` count of a line, ignoring brackets inside quoted strings and comments. */
-function bracketDelta(text: string): number {
-  let delta = 0;
+interface ArrayScan {
+  /** 0-based line where the array closes. */
+  endLine: number;
+  /** 0-based line where each top-level element starts. */
+  elements: number[];
+}
+
+/**
+ * Walks an array value from its opening `[` (at `lines[line][col]`) to its closing `]`, across
+ * lines, noting where each top-level element starts. Strings (basic, literal, multi-line) and
+ * comments are skipped, so brackets and commas inside them do not count.
+ */
+function scanArray(lines: readonly string[], line: number, col: number): ArrayScan {
+  const elements: number[] = [];
+  let depth = 0;
+  let expecting = false;
   let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\' && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '#') break;
-    else if (ch === '[') delta++;
-    else if (ch === ']') delta--;
+  for (let l = line; l < lines.length; l++) {
+    const text = lines[l] ?? '';
+    for (let i = l === line ? col : 0; i < text.length; i++) {
+      const ch = text[i] as string;
+      if (quote !== undefined) {
+        if (ch === '\\' && quote.startsWith('"')) i++;
+        else if (text.startsWith(quote, i)) {
+          i += quote.length - 1;
+          quote = undefined;
+        }
+        continue;
+      }
+      if (ch === '#') break;
+      if (ch === ' ' || ch === '\t' || ch === '\r') continue;
+      if (depth === 1 && expecting && ch !== ',' && ch !== ']') {
+        elements.push(l);
+        expecting = false;
+      }
+      if (ch === '"' || ch === "'") quote = text.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
+      if (quote !== undefined && quote.length === 3) i += 2;
+      else if (ch === '[' || ch === '{') {
+        depth++;
+        if (depth === 1) expecting = true;
+      } else if (ch === ']' || ch === '}') {
+        depth--;
+        if (depth === 0) return { endLine: l, elements };
+      } else if (ch === ',' && depth === 1) expecting = true;
+    }
   }
-  return delta;
+  return { endLine: lines.length - 1, elements };
 }
 
 function indexSections(text: string): Section[] {
   const lines = text.split('\n');
   const sections: Section[] = [{ path: [], line: -1, keys: [] }];
   let current = sections[0] as Section;
-  // Skip continuation lines of multi-line arrays and strings so their content is not read as keys.
-  let depth = 0;
+  // Continuation lines of multi-line arrays and strings are skipped so their content is not read as keys.
+  let skipThrough = -1;
   let inMultiline: string | undefined;
   lines.forEach((raw, idx) => {
+    if (idx <= skipThrough) return;
     const line = raw.replace(/\r$/, '');
     if (inMultiline) {
       if (line.includes(inMultiline)) inMultiline = undefined;
-      return;
-    }
-    if (depth > 0) {
-      depth = Math.max(0, depth + bracketDelta(line));
       return;
     }
     const header = /^\s*\[\[?([^[\]]+)\]\]?\s*(?:#.*)?$/.exec(line);
@@ -111,11 +140,17 @@ function indexSections(text: string): Section[] {
     const keyText = assignmentKey(line);
     if (keyText === undefined) return;
     const key = splitTomlKey(keyText);
-    if (key) current.keys.push({ key, line: idx });
-    const value = line.slice(line.indexOf('=', keyText.length) + 1).trim();
+    const valueStart = line.indexOf('=', keyText.length) + 1;
+    const value = line.slice(valueStart).trim();
+    let elements: number[] | undefined;
     const triple = value.startsWith('"""') ? '"""' : value.startsWith("'''") ? "'''" : undefined;
     if (triple && !value.slice(3).includes(triple)) inMultiline = triple;
-    else if (value.startsWith('[')) depth = Math.max(0, bracketDelta(value));
+    else if (value.startsWith('[')) {
+      const scan = scanArray(lines, idx, line.indexOf('[', valueStart));
+      elements = scan.elements;
+      skipThrough = scan.endLine;
+    }
+    if (key) current.keys.push({ key, line: idx, ...(elements ? { elements } : {}) });
   });
   return sections;
 }
@@ -141,8 +176,10 @@ export function tomlLineLocator(text: string): (at: DocPath) => number | undefin
         // `env.TOKEN = …` answers both ["env"] and ["env","TOKEN"]; `env = { … }` answers ["env","TOKEN"] too.
         const matched = isPrefix(k.key, rest) ? k.key.length : isPrefix(rest, k.key) ? rest.length : 0;
         if (matched === 0) continue;
-        const score = s.path.length + matched;
-        if (!best || score > best.score) best = { score, line: k.line };
+        // `args = [ … ]` spread over lines: an index after the key points at that element's line.
+        const element = k.elements !== undefined && rest.length === k.key.length + 1 ? k.elements[Number(rest[k.key.length])] : undefined;
+        const score = s.path.length + matched + (element !== undefined ? 1 : 0);
+        if (!best || score > best.score) best = { score, line: element ?? k.line };
       }
     }
     return best ? best.line + 1 : undefined;

@@ -25,6 +25,10 @@ export const Attack = {
   DisableOrModifyTools: 'T1562.001',
   DataFromLocalSystem: 'T1005',
   FileAndDirectoryDiscovery: 'T1083',
+  /** A tool presenting itself as another (renamed, wearing another tool's description). */
+  Masquerading: 'T1036',
+  /** A signed record (the lockfile) edited to hide a change. */
+  StoredDataManipulation: 'T1565.001',
 } as const;
 
 /** MITRE ATLAS techniques (AI-specific). */
@@ -65,6 +69,8 @@ export const TECHNIQUE_NAMES: Readonly<Record<TechniqueId, string>> = {
   'T1562.001': 'Impair Defenses: Disable or Modify Tools',
   T1005: 'Data from Local System',
   T1083: 'File and Directory Discovery',
+  T1036: 'Masquerading',
+  'T1565.001': 'Data Manipulation: Stored Data Manipulation',
   'AML.T0051': 'LLM Prompt Injection',
   'AML.T0051.001': 'LLM Prompt Injection: Indirect',
   'AML.T0050': 'Command and Scripting Interpreter',

@@ -32,6 +32,8 @@ export function toFinding(meta: RuleMeta, report: RuleReport, base: FindingLocat
   if (report.line !== undefined) location.line = report.line;
   const template = meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${meta.id}: unknown messageId "${report.messageId}"`);
+  const outside = report.attack?.filter((id) => !meta.attack.includes(id)) ?? [];
+  if (outside.length > 0) throw new Error(`${meta.id}: report attack ids ${outside.join(', ')} are not in meta.attack`);
   const data = Object.fromEntries(
     Object.entries(report.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? redactSecrets(v) : v]),
   );
@@ -43,7 +45,7 @@ export function toFinding(meta: RuleMeta, report: RuleReport, base: FindingLocat
     title: meta.title,
     severity: report.severity ?? meta.severity,
     category: meta.category,
-    attack: [...meta.attack],
+    attack: [...(report.attack ?? meta.attack)],
     message: renderMessage(template, data),
     remediation: meta.remediation,
     location,

@@ -2,8 +2,9 @@
 import type { RuleMeta } from './types.js';
 import { configRules } from './config/index.js';
 import { pinDriftRules, pinLockfileRules } from './pin/index.js';
+import { supplyChainRules } from './supplychain/index.js';
 
-export { configRules, pinDriftRules, pinLockfileRules };
+export { configRules, pinDriftRules, pinLockfileRules, supplyChainRules };
 
 /** Metadata of every rule, for SARIF `tool.driver.rules`, docs and `mcp-warden rules`. */
 export function allRuleMetas(): RuleMeta[] {
@@ -11,5 +12,6 @@ export function allRuleMetas(): RuleMeta[] {
     ...Object.values(configRules),
     ...Object.values(pinDriftRules),
     ...Object.values(pinLockfileRules),
+    ...Object.values(supplyChainRules),
   ].map((r) => r.meta as RuleMeta);
 }

@@ -39,3 +39,11 @@ describe('ClineConfigAdapter', () => {
     expect((await scanFile(join(dir, 'cline_mcp_settings.json'))).files[0]?.client).toBe('cline');
   });
 });
+
+describe('ClineConfigAdapter environment', () => {
+  it('follows $CLINE_MCP_SETTINGS_PATH for the CLI file', async () => {
+    const dir = writeTree(tempDir('warden-cline-'), { 'mine.json': SETTINGS });
+    const r = await scanHome(tempDir(), { clients: ['cline'], env: { CLINE_MCP_SETTINGS_PATH: join(dir, 'mine.json') } });
+    expect(r.entries).toHaveLength(4);
+  });
+});

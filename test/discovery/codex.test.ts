@@ -49,7 +49,7 @@ describe('CodexConfigAdapter', () => {
       });
       expect(figma.fieldLines).toMatchObject({ url: lineOf(CONFIG, 'url = '), 'headers.Authorization': lineOf(CONFIG, 'bearer_token_env_var'), 'headers.X-Team': lineOf(CONFIG, 'http_headers') });
       const off = only(r.entries, 'off');
-      expect(off).toMatchObject({ disabled: true, args: ['--flag', 'value'], cwd: '/srv', fieldLines: { disabled: lineOf(CONFIG, 'enabled = false'), cwd: lineOf(CONFIG, 'cwd = ') } });
+      expect(off).toMatchObject({ disabled: true, args: ['--flag', 'value'], cwd: '/srv', fieldLines: { disabled: lineOf(CONFIG, 'enabled = false'), cwd: lineOf(CONFIG, 'cwd = '), 'args.0': lineOf(CONFIG, '"--flag"'), 'args.1': lineOf(CONFIG, '"value"') } });
     });
   }
 
