@@ -106,7 +106,8 @@ export async function serveHttp(gateway: Gateway, options: HttpFrontOptions): Pr
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, options.host, () => {
+    // A deep accept backlog: a burst of new connections (many calls at once) must queue, not be reset.
+    http.listen({ port: options.port, host: options.host, backlog: 4096 }, () => {
       http.off('error', reject);
       resolve();
     });
