@@ -5,6 +5,8 @@ import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
+import type { VetSettings } from './vet.js';
+import type { LiveOptions, LiveOutcome } from './inspect.js';
 import type { ProgressListener } from './progress.js';
 import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
@@ -26,15 +28,24 @@ export interface ScanOptions {
   suppression?: SuppressionFiles;
   /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
   onProgress?: ProgressListener;
+  /** `scan --vet`: also vet the packages behind the entries (network, unless offline). */
+  vet?: VetSettings;
+  /** Also connect to the servers (--live); home, environment and hidden files come from the scan. */
+  live?: Omit<LiveOptions, 'home' | 'env' | 'hideFiles'>;
 }
 
 export interface ScanOutcome {
   report: ScanReport;
   entries: ServerEntry[];
   files: DiscoveredFile[];
+  /** What live inspection saw, when --live was given. */
+  live?: LiveOutcome;
 }
 
-/** Static scan: discover configs, run config rules, build the report. Starts nothing, sends nothing. */
+/**
+ * Scan: discover configs, run config rules, build the report. Starts nothing and sends nothing,
+ * unless `live` is set: then each server is also inspected (with consent, sandboxed).
+ */
 export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
   // Settings and baseline are read first: a broken one is a usage error before any work is done.
@@ -65,7 +76,22 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings.push(...ruled.findings);
     errors.push(...ruled.errors);
   }
-  const sensitive = sensitiveValues(entries);
+  // Loaded only for --vet: the registry and Sigstore clients are heavy, and a plain scan needs neither.
+  // config/unpinned-package already reports floating specs in a scan; vet's twin rule would repeat it.
+  const vetted = opts.vet ? await (await import('./vet.js')).vetEntries(entries, { skipRules: ['supplychain/floating-version'], ...opts.vet }) : undefined;
+  if (vetted) {
+    findings.push(...vetted.findings);
+    errors.push(...vetted.errors);
+  }
+  // Loaded on demand: the MCP SDK and the sandbox are not needed (nor paid for) by a static scan.
+  let live: LiveOutcome | undefined;
+  if (opts.live) {
+    opts.onProgress?.({ phase: 'inspecting servers live' });
+    live = await (await import('./inspect.js')).inspectLive(entries, { ...opts.live, home: env.home, env: env.env, hideFiles: files.map((f) => f.path) });
+    findings.push(...live.findings);
+    errors.push(...live.errors);
+  }
+  const sensitive = [...sensitiveValues(entries), ...(live?.sensitive ?? [])];
   const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });
   const report = buildReport({
     command: opts.command ?? 'scan',
@@ -74,9 +100,12 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings: suppressed.kept,
     errors,
     suppressed: suppressed.info?.findings.length ?? 0,
+    ...(live ? { toolCounts: new Map(live.snapshots.map((s) => [s.name, s.tools.length])) } : {}),
+    notes: [...(live?.notes ?? []), ...(vetted?.notes ?? [])],
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
   if (suppressed.info) report.suppression = suppressed.info;
+  if (vetted) report.packages = vetted.packages;
   opts.onProgress?.({ phase: 'done' });
-  return { report: redactReport(report, sensitive), entries, files };
+  return { report: redactReport(report, sensitive), entries, files, ...(live ? { live } : {}) };
 }

@@ -32,7 +32,7 @@ export const FindingSchema = z.object({
   diff: z
     .string()
     .optional()
-    .describe('Unified diff of what changed (pinning drift: description, schema), secrets redacted, bounded.'),
+    .describe('Unified diff of what changed (pin drift: description, schema, instructions), secrets redacted, bounded.'),
   fingerprint: z
     .string()
     .describe('Stable identity of the finding across line moves and rewording (rule, place, evidence; never the line).'),

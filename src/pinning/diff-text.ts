@@ -1,8 +1,9 @@
 /**
  * @module pinning/diff-text
- * Readable unified diffs of what drifted (descriptions, schemas, instructions), safe to print:
- * invisible and control characters are shown as escapes, so a change made only of zero-width or
- * tag characters is visible, and no ANSI sequence from a hostile server reaches the terminal.
+ * Readable unified diffs of what drifted (descriptions, schemas, instructions), bounded in size and
+ * with secrets redacted. The text stays as the server sent it: reporters make invisible and control
+ * characters visible when they render (report/visible.ts), so a change made only of zero-width or
+ * tag characters still shows as a changed line, and no escape sequence reaches a terminal.
  */
 import { structuredPatch } from 'diff';
 import { redactSecrets } from '../analysis/secrets.js';
@@ -16,18 +17,9 @@ const MAX_EDIT_LENGTH = 1000;
 /** Wall-clock bound on one diff, whatever the input shape. */
 const DIFF_TIMEOUT_MS = 250;
 
-// C0/C1 controls except tab and newline, format characters (zero-width, bidi, tag characters),
-// private use, unassigned, line/paragraph separators. One class, no quantifier nesting: linear.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Cf}\p{Co}\p{Cn}\u2028\u2029]/gu;
-
-/** Shows every invisible or control character as `\u{XXXX}`. */
-export function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`);
-}
-
 function prepare(text: string): string {
   const clipped = text.length > MAX_DIFF_INPUT_CHARS ? `${text.slice(0, MAX_DIFF_INPUT_CHARS)}\n… (${text.length - MAX_DIFF_INPUT_CHARS} more characters not shown)` : text;
-  const shown = redactSecrets(visible(clipped));
+  const shown = redactSecrets(clipped);
   return shown.endsWith('\n') || shown === '' ? shown : `${shown}\n`;
 }
 
@@ -36,7 +28,8 @@ function prepare(text: string): string {
  * Returns undefined when the shown texts are equal.
  */
 export function unifiedDiff(label: string, before: string | undefined, after: string | undefined): string | undefined {
-  const name = visible(label).replace(/[\t\n]/g, ' ');
+  // A name from a hostile server must not fake diff lines: the label stays on one line.
+  const name = label.replace(/[\r\n]/g, ' ');
   const a = prepare(before ?? '');
   const b = prepare(after ?? '');
   if (a === b) return undefined;

@@ -39,6 +39,30 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${t}${pad}${fence}`;
 }
 
+/** Diffs share this many characters of a comment; the rest are in `--format json`. */
+export const MAX_MARKDOWN_DIFF_CHARS = 30_000;
+
+/**
+ * Collapsed ```diff blocks for findings that carry one (pin drift). The fence is longer than any
+ * backtick run in the diff, so untrusted text cannot close it. Returns the budget left.
+ */
+function diffBlocks(findings: readonly Finding[], out: string[], budget: number): number {
+  for (const f of findings) {
+    if (!f.diff) continue;
+    const body = visible(f.diff);
+    if (body.length > budget) {
+      out.push(`_Diff of ${mdCode(f.ruleId)} not shown (comment size); see \`--format json\`._`, '');
+      continue;
+    }
+    budget -= body.length;
+    let fence = '```';
+    while (body.includes(fence)) fence += '`';
+    const what = f.location.tool ? ` ${mdCode(f.location.tool)}` : '';
+    out.push(`<details><summary>diff: ${mdText(f.ruleId)}${what}</summary>`, '', `${fence}diff`, body, fence, '', '</details>', '');
+  }
+  return budget;
+}
+
 function verdict(report: ScanReport): string {
   const s = report.summary;
   const failOn = report.failOn;
@@ -79,14 +103,6 @@ function findingRow(f: Finding, root: string | undefined): string {
   return `| ${ICON[f.severity]} ${f.severity} | [${mdText(f.ruleId)}](${ruleDocsUrl(f.ruleId)}) | ${detail.join('<br>')} | ${where.join('<br>') || '–'} | ${attack} |`;
 }
 
-function diffBlock(f: Finding): string[] {
-  const body = (f.diff ?? '').split('\n').map((l) => visible(l, { newlines: false }));
-  let fence = '```';
-  while (body.some((l) => l.includes(fence))) fence += '`';
-  const what = f.location.tool ? `tool ${mdCode(f.location.tool)}` : mdText(f.title);
-  return ['<details><summary>Diff: ' + what + '</summary>', '', `${fence}diff`, ...body, fence, '', '</details>', ''];
-}
-
 export const markdownReporter: Reporter = {
   format: 'markdown',
   render(report: ScanReport, opts: RenderOptions): string {
@@ -110,20 +126,20 @@ export const markdownReporter: Reporter = {
         (a, b) => severityRank(b[1][0]!.severity) - severityRank(a[1][0]!.severity) || a[0].localeCompare(b[0]),
       );
       let listed = 0;
+      let diffBudget = MAX_MARKDOWN_DIFF_CHARS;
       for (const [server, findings] of ordered) {
         if (listed >= MAX_MARKDOWN_FINDINGS) break;
         out.push(`#### ${mdText(server || '(whole file)')}`, '');
         out.push('| Severity | Rule | Finding | Location | ATT&CK |', '|---|---|---|---|---|');
-        const diffs: Finding[] = [];
+        const shown: Finding[] = [];
         for (const f of findings) {
           if (listed >= MAX_MARKDOWN_FINDINGS) break;
           out.push(findingRow(f, root));
-          if (f.diff) diffs.push(f);
+          shown.push(f);
           listed++;
         }
         out.push('');
-        // Drift diffs do not fit in a table cell: each goes in a collapsible diff block under the table.
-        for (const f of diffs) out.push(...diffBlock(f));
+        diffBudget = diffBlocks(shown, out, diffBudget);
       }
       if (report.findings.length > listed) {
         out.push(`_${report.findings.length - listed} more finding(s) not listed here; use \`--format json\` or \`--format sarif\` for all of them._`, '');

@@ -18,14 +18,23 @@ export const Attack = {
   ExploitationForClientExecution: 'T1203',
   WebProtocols: 'T1071.001',
   AdversaryInTheMiddle: 'T1557',
+  NetworkSniffing: 'T1040',
+  /** Behaviour that depends on who is looking (here: which client identity connects). */
+  ExecutionGuardrails: 'T1480',
   ExploitPublicFacingApplication: 'T1190',
   CredentialsInFiles: 'T1552.001',
   CompromiseSoftwareSupplyChain: 'T1195.002',
+  CompromiseSoftwareDependencies: 'T1195.001',
+  MatchLegitimateName: 'T1036.005',
+  ExfiltrationOverC2: 'T1041',
+  CommandAndScriptingInterpreter: 'T1059',
   EscapeToHost: 'T1611',
   DisableOrModifyTools: 'T1562.001',
   DataFromLocalSystem: 'T1005',
   FileAndDirectoryDiscovery: 'T1083',
+  /** A tool presenting itself as another (renamed, wearing another tool's description). */
   Masquerading: 'T1036',
+  /** A signed record (the lockfile) edited to hide a change. */
   StoredDataManipulation: 'T1565.001',
 } as const;
 
@@ -56,6 +65,8 @@ export const TECHNIQUE_NAMES: Readonly<Record<TechniqueId, string>> = {
   'T1059.004': 'Command and Scripting Interpreter: Unix Shell',
   'T1027.010': 'Obfuscated Files or Information: Command Obfuscation',
   T1105: 'Ingress Tool Transfer',
+  T1040: 'Network Sniffing',
+  T1480: 'Execution Guardrails',
   T1202: 'Indirect Command Execution',
   T1203: 'Exploitation for Client Execution',
   'T1071.001': 'Application Layer Protocol: Web Protocols',
@@ -63,6 +74,10 @@ export const TECHNIQUE_NAMES: Readonly<Record<TechniqueId, string>> = {
   T1190: 'Exploit Public-Facing Application',
   'T1552.001': 'Unsecured Credentials: Credentials In Files',
   'T1195.002': 'Supply Chain Compromise: Compromise Software Supply Chain',
+  'T1195.001': 'Supply Chain Compromise: Compromise Software Dependencies and Development Tools',
+  'T1036.005': 'Masquerading: Match Legitimate Resource Name or Location',
+  T1041: 'Exfiltration Over C2 Channel',
+  T1059: 'Command and Scripting Interpreter',
   T1611: 'Escape to Host',
   'T1562.001': 'Impair Defenses: Disable or Modify Tools',
   T1005: 'Data from Local System',

@@ -64,7 +64,7 @@ describe('pin: round trip inventory → pin → modified inventory → check', (
     const json = run(d, ['pin', '-i', modified, '--check', '--format', 'json']);
     const report = JSON.parse(json.stdout) as ScanReport;
     expect(report.findings.map((f) => [f.ruleId, f.location.server, f.location.tool, f.attack])).toEqual([
-      ['pin/tool-description-changed', 'github', 'create_issue', ['T1195.002', 'AML.T0010.005', 'AML.T0051']],
+      ['pin/tool-description-changed', 'github', 'create_issue', ['T1195.002', 'AML.T0109', 'AML.T0051', 'AML.T0110']],
     ]);
     expect(report.findings[0]?.diff).toContain('+Create an issue. Before calling');
   });

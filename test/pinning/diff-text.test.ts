@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DIFF_LINES, joinDiffs, unifiedDiff, visible } from '../../src/pinning/diff-text.js';
+import { MAX_DIFF_LINES, joinDiffs, unifiedDiff } from '../../src/pinning/diff-text.js';
 
 describe('unifiedDiff', () => {
   it('produces a unified diff with a/ and b/ labels and 3 lines of context', () => {
@@ -12,15 +12,15 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('x', 'same', 'same')).toBeUndefined();
   });
 
-  it('makes an invisible change visible', () => {
+  it('shows a change made only of invisible characters as a changed line', () => {
     const d = unifiedDiff('x', 'Read a file.', 'Read a file.\u200b\u{E0049}\u{E0047}') ?? '';
-    expect(d).toContain('+Read a file.\\u{200B}\\u{E0049}\\u{E0047}');
+    expect(d.split('\n').slice(2)).toEqual(['@@ -1,1 +1,1 @@', '-Read a file.', '+Read a file.\u200b\u{E0049}\u{E0047}']);
   });
 
-  it('never passes terminal escape sequences through', () => {
-    const d = unifiedDiff('x\u001b[2J', 'a', 'b\u001b]0;owned\u0007') ?? '';
-    expect(d).not.toMatch(/\u001b|\u0007/);
-    expect(d).toContain('\\u{001B}');
+  it('keeps a hostile label on one line, so it cannot fake diff lines', () => {
+    const d = unifiedDiff('x\n+++ b/fake\n+injected', 'a', 'b') ?? '';
+    expect(d.split('\n')[0]).toBe('--- a/x +++ b/fake +injected');
+    expect(d.split('\n')).toHaveLength(5);
   });
 
   it('redacts secrets in both sides', () => {
@@ -47,11 +47,5 @@ describe('unifiedDiff', () => {
   it('joins present diffs only', () => {
     expect(joinDiffs(undefined, 'a', undefined, 'b')).toBe('a\nb');
     expect(joinDiffs(undefined)).toBeUndefined();
-  });
-});
-
-describe('visible', () => {
-  it('keeps ordinary text, tabs and newlines', () => {
-    expect(visible('héllo\tworld\n日本')).toBe('héllo\tworld\n日本');
   });
 });

@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, MASQUERADING, PROMPT_INJECTION, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, MASQUERADING, PROMPT_INJECTION, RUG_PULL, TOOL_POISONING, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** A tool now wears the description reviewed for another tool: the model will misjudge what it does. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'swapped' | 'swappedAcros
       'A tool kept its name but now carries, word for word, the description that was pinned for a different tool. The model picks tools by description, so a destructive or exfiltrating tool dressed in a harmless tool\'s description gets called where the harmless one was meant.',
     severity: 'high',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN, PROMPT_INJECTION, MASQUERADING],
+    attack: [...RUG_PULL, PROMPT_INJECTION, TOOL_POISONING, MASQUERADING],
     remediation: `Compare what the tool does with the description it now carries; a swap is rarely legitimate. ${ACCEPT_HINT}`,
     messages: {
       swapped: 'Tool "{{tool}}" of server "{{server}}" now carries the description pinned for its tool "{{source}}".',
@@ -28,7 +28,7 @@ export default defineRule<DriftChange, PinRuleContext, 'swapped' | 'swappedAcros
     return [
       {
         messageId: from.server === change.server ? 'swapped' : 'swappedAcrossServers',
-        data: { server: visible(change.server), tool: visible(change.current.name), source: visible(from.tool), sourceServer: visible(from.server) },
+        data: { server: change.server, tool: change.current.name, source: from.tool, sourceServer: from.server },
         tool: change.current.name,
         field: '/description',
         evidence: hashEvidence(changeHashes(change)),

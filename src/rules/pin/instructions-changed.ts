@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, PROMPT_INJECTION, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, PROMPT_INJECTION, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** Server instructions go straight into the model's context: a change there is a change of orders. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'changed' | 'added' | 're
       'Clients put a server\'s instructions into the model\'s context on every session. Changing them after review is the simplest rug pull: the tools stay the same, but the model is told to use them differently.',
     severity: 'high',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN, PROMPT_INJECTION],
+    attack: [...RUG_PULL, PROMPT_INJECTION],
     remediation: `Read the instructions diff for anything that steers tool use, asks for data, or hides behaviour. ${ACCEPT_HINT}`,
     messages: {
       changed: 'Server "{{server}}" changed its instructions since they were pinned.',
@@ -30,7 +30,7 @@ export default defineRule<DriftChange, PinRuleContext, 'changed' | 'added' | 're
         messageId,
         // Losing instructions takes nothing new into the context; gaining or changing them does.
         ...(messageId === 'removed' ? { severity: 'low' as const } : {}),
-        data: { server: visible(change.server) },
+        data: { server: change.server },
         field: '/instructions',
         evidence: hashEvidence(changeHashes(change)),
         ...withDiff(unifiedDiff(`${change.server}/instructions`, change.pinned?.text, change.current?.text)),

@@ -1,4 +1,5 @@
 import type { SignatureStatus } from '../../pinning/signature.js';
+import { Attack } from '../attack.js';
 import { defineRule } from '../define.js';
 import type { PinRuleContext } from './types.js';
 
@@ -12,7 +13,7 @@ export default defineRule<SignatureStatus, PinRuleContext, 'missing' | 'modified
       'The lockfile is the reviewed record of what every server may advertise. If it was edited after signing, or signed by a key nobody trusts, an attacker who can change it (a pull request, a compromised CI step) can make a rug pull look approved.',
     severity: 'critical',
     category: 'integrity',
-    attack: ['T1565.001', 'T1195.002'],
+    attack: [Attack.StoredDataManipulation, Attack.CompromiseSoftwareSupplyChain],
     remediation:
       'Find out who changed the lockfile and why (git log -p mcp-warden.lock). If the change is legitimate, review it, then re-sign with a trusted key: `mcp-warden pin --sign <key>`.',
     messages: {

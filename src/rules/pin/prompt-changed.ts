@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { jsonText, unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { jsonText, unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, PROMPT_INJECTION, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, PROMPT_INJECTION, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** Prompts are text a user inserts into the conversation with one click: their drift matters. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'added' | 'removed' | 'ch
       'Server prompts are templates users insert into the conversation; their descriptions and arguments are shown to users and models. A changed or new prompt is new text the model will read with the user\'s authority.',
     severity: 'medium',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN, PROMPT_INJECTION],
+    attack: [...RUG_PULL, PROMPT_INJECTION],
     remediation: `Read the prompt diff. ${ACCEPT_HINT}`,
     messages: {
       added: 'Server "{{server}}" has a new prompt "{{prompt}}" that was not pinned.',
@@ -31,7 +31,7 @@ export default defineRule<DriftChange, PinRuleContext, 'added' | 'removed' | 'ch
       {
         messageId,
         ...(messageId === 'removed' ? { severity: 'low' as const } : {}),
-        data: { server: visible(change.server), prompt: visible(change.key) },
+        data: { server: change.server, prompt: change.key },
         field: `/prompts/${change.key}`,
         evidence: hashEvidence(changeHashes(change)),
         ...withDiff(unifiedDiff(`${change.server}/prompts/${change.key}`, jsonText(before), jsonText(after))),

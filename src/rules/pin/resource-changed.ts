@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { jsonText, unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { jsonText, unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** Resources and resource templates: what the server offers to be read into the context. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'added' | 'removed' | 'ch
       'A server\'s resources and resource templates say what it offers to read into the conversation (files, records, URLs). A new or redirected resource can point the model at data it should not see, and resource descriptions are model-read text.',
     severity: 'low',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN],
+    attack: [...RUG_PULL],
     remediation: `Check what the new or changed resource points at. ${ACCEPT_HINT}`,
     messages: {
       added: 'Server "{{server}}" has a new {{what}} "{{uri}}" that was not pinned.',
@@ -32,7 +32,7 @@ export default defineRule<DriftChange, PinRuleContext, 'added' | 'removed' | 'ch
       {
         messageId,
         ...(messageId === 'changed' ? { severity: 'medium' as const } : {}),
-        data: { server: visible(change.server), uri: visible(change.key), what: change.item === 'resource' ? 'resource' : 'resource template' },
+        data: { server: change.server, uri: change.key, what: change.item === 'resource' ? 'resource' : 'resource template' },
         field: `/${list}/${change.key}`,
         evidence: hashEvidence(changeHashes(change)),
         ...withDiff(unifiedDiff(`${change.server}/${list}/${change.key}`, jsonText(before), jsonText(after))),

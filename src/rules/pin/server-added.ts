@@ -1,5 +1,5 @@
 import { changeHashes } from '../../pinning/drift.js';
-import { jsonText, unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { jsonText, unifiedDiff } from '../../pinning/diff-text.js';
 import { describeLaunch } from '../../pinning/identity.js';
 import { defineRule } from '../define.js';
 import type { DriftChange } from '../../pinning/drift.js';
@@ -26,7 +26,7 @@ export default defineRule<DriftChange, PinRuleContext, 'added'>({
     return [
       {
         messageId: 'added',
-        data: { server: visible(s.name), launch: visible(describeLaunch(s.launch)), tools: s.tools.length },
+        data: { server: s.name, launch: describeLaunch(s.launch), tools: s.tools.length },
         evidence: hashEvidence(changeHashes(change)),
         ...withDiff(unifiedDiff(`${s.name}/tools`, undefined, jsonText(s.tools.map((t) => t.definition)))),
       },

@@ -1,8 +1,8 @@
 import type { DriftChange } from '../../pinning/drift.js';
-import { unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { unifiedDiff } from '../../pinning/diff-text.js';
 import { describeLaunch } from '../../pinning/identity.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** The same server name now runs other code or answers at another address. */
@@ -15,7 +15,7 @@ export default defineRule<DriftChange, PinRuleContext, 'package' | 'image' | 'ur
       'The server keeps its name but is launched or reached differently: another package version, container image, command or URL. Whatever it advertises now comes from code that was not reviewed, even when its tools look the same.',
     severity: 'high',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN],
+    attack: [...RUG_PULL],
     remediation: `Check the new package, image or URL (release notes, provenance) before accepting it. ${ACCEPT_HINT}`,
     messages: {
       package: 'Server "{{server}}" now runs package {{new}} instead of the pinned {{old}}.',
@@ -38,7 +38,7 @@ export default defineRule<DriftChange, PinRuleContext, 'package' | 'image' | 'ur
     return [
       {
         messageId,
-        data: { server: visible(change.server), old: visible(old), new: visible(now) },
+        data: { server: change.server, old: old, new: now },
         field: '/launch',
         evidence: hashEvidence({ old: pinned.hash, new: current.hash }),
         ...withDiff(unifiedDiff(`${change.server}/launch`, describeLaunch(pinned), describeLaunch(current))),

@@ -2,13 +2,18 @@
  * What every pin rule shares: the ATT&CK / ATLAS mapping and the evidence format.
  * See docs/pinning.md ("ATT&CK and ATLAS mapping") for why each id is there.
  */
+import { Atlas, Attack } from '../attack.js';
 
-/** Drift is the observable of a compromised dependency: T1195.002 and ATLAS "AI Agent Tool" supply chain. */
-export const SUPPLY_CHAIN = ['T1195.002', 'AML.T0010.005'] as const;
+/** A server nobody reviewed: an unvetted agent tool entering the supply chain. */
+export const SUPPLY_CHAIN = [Attack.CompromiseSoftwareSupplyChain, Atlas.SupplyChainAgentTool] as const;
+/** Something reviewed changed afterwards: ATLAS "AI Supply Chain Rug Pull". */
+export const RUG_PULL = [Attack.CompromiseSoftwareSupplyChain, Atlas.SupplyChainRugPull] as const;
 /** Text the model reads changed: a prompt-injection vector (ATLAS LLM Prompt Injection). */
-export const PROMPT_INJECTION = 'AML.T0051';
+export const PROMPT_INJECTION = Atlas.PromptInjection;
+/** Tool metadata (description, schema) changed: ATLAS AI Agent Tool Poisoning. */
+export const TOOL_POISONING = Atlas.AgentToolPoisoning;
 /** A tool presenting itself as another (rename, swapped description): ATT&CK Masquerading. */
-export const MASQUERADING = 'T1036';
+export const MASQUERADING = Attack.Masquerading;
 
 const short = (h: string | null): string => (h === null ? 'absent' : `${h.slice(0, 19)}…`);
 

@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { jsonText, unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { jsonText, unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** A pinned server grew a tool nobody reviewed. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'added'>({
       'A server that was reviewed now offers a tool that was not. A new tool can do anything its server can (send data out, write files), and its description is new text in the model\'s context.',
     severity: 'medium',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN],
+    attack: [...RUG_PULL],
     remediation: `Review the new tool's description and input schema (the diff shows the full definition). ${ACCEPT_HINT}`,
     messages: { added: 'Server "{{server}}" has a new tool "{{tool}}" that was not pinned.' },
   },
@@ -24,7 +24,7 @@ export default defineRule<DriftChange, PinRuleContext, 'added'>({
     return [
       {
         messageId: 'added',
-        data: { server: visible(change.server), tool: visible(t.name) },
+        data: { server: change.server, tool: t.name },
         tool: t.name,
         evidence: hashEvidence(changeHashes(change)),
         ...withDiff(unifiedDiff(`${change.server}/tools/${t.name}`, undefined, jsonText(t.definition))),

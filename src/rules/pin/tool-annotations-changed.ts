@@ -1,8 +1,8 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { jsonText, unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { jsonText, unifiedDiff } from '../../pinning/diff-text.js';
 import type { Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 type Hints = Record<string, unknown> | undefined;
@@ -32,7 +32,7 @@ export default defineRule<DriftChange, PinRuleContext, 'changed' | 'widened'>({
       'Tool annotations (readOnlyHint, destructiveHint, openWorldHint, idempotentHint) tell clients how careful to be; some clients skip confirmation for read-only tools. A tool that stops claiming to be read-only, or starts being destructive, changed what it may do.',
     severity: 'medium',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN],
+    attack: [...RUG_PULL],
     remediation: `Check whether the tool's behaviour changed with its hints; re-review any auto-approval you granted it. ${ACCEPT_HINT}`,
     messages: {
       changed: 'Tool "{{tool}}" of server "{{server}}" changed its annotations since they were pinned.',
@@ -52,7 +52,7 @@ export default defineRule<DriftChange, PinRuleContext, 'changed' | 'widened'>({
       {
         messageId: wider ? 'widened' : 'changed',
         severity,
-        data: { server: visible(change.server), tool: visible(change.current.name), what: visible(keys.join(', ')) },
+        data: { server: change.server, tool: change.current.name, what: keys.join(', ') },
         tool: change.current.name,
         field: '/annotations',
         evidence: hashEvidence(changeHashes(change)),

@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { unifiedDiff, visible, joinDiffs } from '../../pinning/diff-text.js';
+import { unifiedDiff, joinDiffs } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, PROMPT_INJECTION, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, PROMPT_INJECTION, RUG_PULL, TOOL_POISONING, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : v === undefined ? undefined : JSON.stringify(v));
@@ -16,7 +16,7 @@ export default defineRule<DriftChange, PinRuleContext, 'description' | 'title'>(
       'A tool description is instructions the model follows. A server that changes it after it was reviewed ("rug pull") can tell the model to read secrets, call other tools or send data out, while the tool keeps its name and looks the same in the client.',
     severity: 'high',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN, PROMPT_INJECTION],
+    attack: [...RUG_PULL, PROMPT_INJECTION, TOOL_POISONING],
     remediation: `Read the description diff for instructions to the model, references to other tools or files, and hidden text. ${ACCEPT_HINT}`,
     messages: {
       description: 'Tool "{{tool}}" of server "{{server}}" changed its description since it was pinned.',
@@ -36,7 +36,7 @@ export default defineRule<DriftChange, PinRuleContext, 'description' | 'title'>(
         messageId: descriptionChanged ? 'description' : 'title',
         // A title is a short label, not instructions: a title-only change matters less.
         ...(descriptionChanged ? {} : { severity: 'medium' as const }),
-        data: { server: visible(change.server), tool: visible(change.current.name) },
+        data: { server: change.server, tool: change.current.name },
         tool: change.current.name,
         field: descriptionChanged ? '/description' : '/title',
         evidence: hashEvidence(changeHashes(change)),

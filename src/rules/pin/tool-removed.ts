@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { jsonText, unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { jsonText, unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** A pinned tool is gone; on its own harmless, but part of the record of what changed. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'removed'>({
       'A tool that was pinned is no longer offered. Removal alone takes nothing new into the model\'s context, but workflows that relied on the tool break, and a removal next to an added tool may be a replacement worth a look.',
     severity: 'low',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN],
+    attack: [...RUG_PULL],
     remediation: `Confirm the removal is expected (release notes). ${ACCEPT_HINT}`,
     messages: { removed: 'Server "{{server}}" no longer offers the pinned tool "{{tool}}".' },
   },
@@ -24,7 +24,7 @@ export default defineRule<DriftChange, PinRuleContext, 'removed'>({
     return [
       {
         messageId: 'removed',
-        data: { server: visible(change.server), tool: visible(t.name) },
+        data: { server: change.server, tool: t.name },
         tool: t.name,
         evidence: hashEvidence(changeHashes(change)),
         ...withDiff(unifiedDiff(`${change.server}/tools/${t.name}`, jsonText(t.definition), undefined)),

@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, MASQUERADING, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, MASQUERADING, RUG_PULL, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** Same definition, new name: pins keyed by name alone would call this a brand-new, unreviewed tool. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'renamed'>({
       'A pinned tool is offered under a new name with an otherwise identical definition. Renames are how a tool starts shadowing another server\'s tool (same name, different owner), and they reset pins that are keyed by name only.',
     severity: 'medium',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN, MASQUERADING],
+    attack: [...RUG_PULL, MASQUERADING],
     remediation: `Check that the new name does not collide with a tool of another server. ${ACCEPT_HINT}`,
     messages: { renamed: 'Server "{{server}}" renamed tool "{{from}}" to "{{to}}" (definition otherwise unchanged).' },
   },
@@ -23,7 +23,7 @@ export default defineRule<DriftChange, PinRuleContext, 'renamed'>({
     return [
       {
         messageId: 'renamed',
-        data: { server: visible(change.server), from: visible(change.from.name), to: visible(change.to.name) },
+        data: { server: change.server, from: change.from.name, to: change.to.name },
         tool: change.to.name,
         field: '/name',
         evidence: hashEvidence(changeHashes(change)),

@@ -1,7 +1,7 @@
 import { changeHashes, type DriftChange } from '../../pinning/drift.js';
-import { joinDiffs, jsonText, unifiedDiff, visible } from '../../pinning/diff-text.js';
+import { joinDiffs, jsonText, unifiedDiff } from '../../pinning/diff-text.js';
 import { defineRule } from '../define.js';
-import { ACCEPT_HINT, SUPPLY_CHAIN, hashEvidence, withDiff } from './shared.js';
+import { ACCEPT_HINT, RUG_PULL, TOOL_POISONING, hashEvidence, withDiff } from './shared.js';
 import type { PinRuleContext } from './types.js';
 
 /** The schema changed while the description may not have: invisible to description-only pins. */
@@ -14,7 +14,7 @@ export default defineRule<DriftChange, PinRuleContext, 'input' | 'output' | 'bot
       'The input or output schema of a pinned tool changed. A new parameter (a "notes" or "context" field the model is asked to fill) is a way to pull data out, and parameter descriptions are model-read text too. Pins that hash only the description miss this entirely.',
     severity: 'high',
     category: 'drift',
-    attack: [...SUPPLY_CHAIN],
+    attack: [...RUG_PULL, TOOL_POISONING],
     remediation: `Read the schema diff: new parameters, widened types, and new parameter descriptions. ${ACCEPT_HINT}`,
     messages: {
       input: 'Tool "{{tool}}" of server "{{server}}" changed its input schema since it was pinned.',
@@ -33,7 +33,7 @@ export default defineRule<DriftChange, PinRuleContext, 'input' | 'output' | 'bot
     return [
       {
         messageId: input && output ? 'both' : input ? 'input' : 'output',
-        data: { server: visible(change.server), tool: visible(change.current.name) },
+        data: { server: change.server, tool: change.current.name },
         tool: change.current.name,
         field: input ? '/inputSchema' : '/outputSchema',
         evidence: hashEvidence(changeHashes(change)),
