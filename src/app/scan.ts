@@ -5,6 +5,7 @@ import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
+import type { VetSettings } from './vet.js';
 import type { LiveOptions, LiveOutcome } from './inspect.js';
 import type { ProgressListener } from './progress.js';
 import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
@@ -27,6 +28,8 @@ export interface ScanOptions {
   suppression?: SuppressionFiles;
   /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
   onProgress?: ProgressListener;
+  /** `scan --vet`: also vet the packages behind the entries (network, unless offline). */
+  vet?: VetSettings;
   /** Also connect to the servers (--live); home, environment and hidden files come from the scan. */
   live?: Omit<LiveOptions, 'home' | 'env' | 'hideFiles'>;
 }
@@ -62,15 +65,23 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     files.push(...r.files);
   }
   const modeByFile = new Map(files.map((f) => [f.path, f.mode]));
+  const envNames = new Set(Object.keys(env.env).filter((k) => env.env[k] !== undefined));
   const findings: Finding[] = [];
   for (const [i, entry] of entries.entries()) {
     opts.onProgress?.({ phase: 'checking servers', done: i, total: entries.length, item: entry.name });
     const ruled = await runConfigRules(Object.values(configRules), [entry], () => {
       const fileMode = modeByFile.get(entry.configFile);
-      return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
+      return { home: env.home, platform: env.platform, envNames, ...(fileMode !== undefined ? { fileMode } : {}) };
     });
     findings.push(...ruled.findings);
     errors.push(...ruled.errors);
+  }
+  // Loaded only for --vet: the registry and Sigstore clients are heavy, and a plain scan needs neither.
+  // config/unpinned-package already reports floating specs in a scan; vet's twin rule would repeat it.
+  const vetted = opts.vet ? await (await import('./vet.js')).vetEntries(entries, { skipRules: ['supplychain/floating-version'], ...opts.vet }) : undefined;
+  if (vetted) {
+    findings.push(...vetted.findings);
+    errors.push(...vetted.errors);
   }
   // Loaded on demand: the MCP SDK and the sandbox are not needed (nor paid for) by a static scan.
   let live: LiveOutcome | undefined;
@@ -89,10 +100,12 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings: suppressed.kept,
     errors,
     suppressed: suppressed.info?.findings.length ?? 0,
-    ...(live ? { toolCounts: new Map(live.snapshots.map((s) => [s.name, s.tools.length])), notes: live.notes } : {}),
+    ...(live ? { toolCounts: new Map(live.snapshots.map((s) => [s.name, s.tools.length])) } : {}),
+    notes: [...(live?.notes ?? []), ...(vetted?.notes ?? [])],
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
   if (suppressed.info) report.suppression = suppressed.info;
+  if (vetted) report.packages = vetted.packages;
   opts.onProgress?.({ phase: 'done' });
   return { report: redactReport(report, sensitive), entries, files, ...(live ? { live } : {}) };
 }

@@ -7,7 +7,7 @@ import { buildBaseline, readBaseline, writeBaseline, type LoadedBaseline } from 
 import { findSettingsFile, loadSettings, type LoadedSettings } from '../suppress/settings.js';
 
 export interface SuppressionFiles {
-  /** Directory searched for `.mcp-warden.yaml` when `settingsFile` is not given. */
+  /** Directory searched for `.mcp-warden.yaml` when `settingsFile` is not given (the CLI passes its cwd; no search without it). */
   cwd?: string;
   /** Explicit settings file (--settings / --ignore-file). */
   settingsFile?: string;
@@ -28,7 +28,8 @@ export interface LoadedSuppressions {
 /** Reads the settings and baseline files; any problem is a usage error naming the file (and line). */
 export function loadSuppressions(files: SuppressionFiles): LoadedSuppressions {
   const out: LoadedSuppressions = {};
-  const settingsFile = files.noSettings ? files.settingsFile : findSettingsFile(files.cwd ?? process.cwd(), files.settingsFile);
+  const settingsFile =
+    files.noSettings || files.cwd === undefined ? files.settingsFile : findSettingsFile(files.cwd, files.settingsFile);
   if (settingsFile !== undefined) out.settings = loadSettings(resolve(settingsFile), allRuleMetas().map((m) => m.id));
   if (files.baselineFile !== undefined) out.baseline = readBaseline(files.baselineFile);
   if (files.writeBaselineFile !== undefined) out.writeBaselineFile = resolve(files.writeBaselineFile);

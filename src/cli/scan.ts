@@ -25,6 +25,8 @@ interface ScanFlags extends DiscoveryFlags, LiveFlags {
   settings?: string | false;
   ignoreFile?: string;
   progress: boolean;
+  vet: boolean;
+  offline: boolean;
 }
 
 function suppressionFiles(flags: ScanFlags): SuppressionFiles {
@@ -61,6 +63,8 @@ export function registerScan(program: Command): void {
     .option('--settings <file>', 'project settings with rule ignores (default: .mcp-warden.yaml in the working directory)')
     .option('--no-settings', 'do not read .mcp-warden.yaml from the working directory')
     .option('--ignore-file <file>', 'same as --settings')
+    .option('--vet', 'also vet the packages the servers install (contacts registries; see `mcp-warden vet --help`)', false)
+    .option('--offline', 'with --vet: answer only from the vet cache, make no network request', false)
     .option('--no-progress', 'never draw the progress line (it is drawn only on an interactive terminal)')
     .option('-v, --verbose', 'show remediation and fingerprints for every finding, the suppressed findings, and with --live the stderr of local servers', false)
     .option('--live', 'also connect to each server and analyse what it advertises (consent, sandbox: see the flags below)', false);
@@ -82,6 +86,7 @@ export function registerScan(program: Command): void {
           command: flags.live ? 'scan --live' : 'scan',
           suppression: suppressionFiles(flags),
           onProgress: progress.update,
+          ...(flags.vet ? { vet: { offline: flags.offline } } : {}),
           ...(flags.live ? { live: liveOptionsFrom(flags, { singleServer: false, ...(prompt ? { prompt } : {}) }) } : {}),
         });
         progress.stop();

@@ -8,7 +8,8 @@
  * - `managed-mcp.json` in the machine-wide managed settings folder;
  * - plugins: `~/.claude/plugins/installed_plugins.json` lists install paths; each plugin declares
  *   servers in `.mcp.json` at its root or in `.claude-plugin/plugin.json` `mcpServers` (an object,
- *   or a path or list of paths to such files).
+ *   or a path or list of paths to such files). The plugin cache (`~/.claude/plugins/cache`) is
+ *   walked too, so a plugin on disk is checked even when the list does not name it.
  * @see https://docs.anthropic.com/en/docs/claude-code/mcp (scopes, .mcp.json, managed-mcp.json paths)
  * @see https://docs.anthropic.com/en/docs/claude-code/plugins-reference (plugin MCP servers)
  */
@@ -110,6 +111,17 @@ export const ClaudeCodeConfigAdapter: ClientConfigAdapter = {
     for (const path of managedPaths(env)) out.push({ path, scope: 'managed', format: 'json' });
     for (const project of env.projects) out.push({ path: join(project, '.mcp.json'), scope: 'project', format: 'json', project });
     out.push({ path: join(claudeDir(env), 'plugins', 'installed_plugins.json'), scope: 'plugin', format: 'json', label: 'installed plugins (each plugin\'s .mcp.json and plugin.json)' });
+    // Plugin copies Claude Code keeps (cache/<marketplace>/<plugin>/<version>/): read even when the
+    // list above is missing or stale, so plugin servers on disk are not missed. Files already read
+    // through the list are not read again.
+    out.push({
+      dir: join(claudeDir(env), 'plugins', 'cache'),
+      match: /^(?:[^/]+\/){1,3}(?:\.mcp\.json|\.claude-plugin\/plugin\.json)$/,
+      glob: '**/{.mcp.json,.claude-plugin/plugin.json}',
+      depth: 5,
+      scope: 'plugin',
+      label: 'plugin cache',
+    });
     return out;
   },
   detect(doc) {

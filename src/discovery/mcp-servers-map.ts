@@ -18,6 +18,9 @@ import {
   type ServerDecl,
 } from './server-decl.js';
 
+/** Fields that configure authentication outside `headers` (Gemini CLI, Claude Code). */
+const AUTH_KEYS = ['oauth', 'authProviderType', 'headersHelper', 'auth', 'bearer_token_env_var', 'env_http_headers'] as const;
+
 /** `type` values clients write, lower-cased, and the transport each means. */
 const DEFAULT_TYPES: Readonly<Record<string, Transport>> = {
   stdio: 'stdio',
@@ -142,6 +145,7 @@ export function commonDecl(name: string, decl: Record<string, unknown>, at: DocP
     ...(cwd !== undefined ? { cwd } : {}),
     disabled: sw.disabled,
     ...(sw.at !== undefined ? { disabledAt: sw.at } : {}),
+    authFields: AUTH_KEYS.filter((k) => decl[k] !== undefined && decl[k] !== null && decl[k] !== false),
   };
 }
 

@@ -3,9 +3,12 @@
  * The only file-system access discovery does: reading one config file defensively, and listing a
  * drop-in directory. Absent files are normal (most clients are not installed); everything else
  * that prevents a check is a ScanError naming the path.
+ *
+ * The calls are synchronous on purpose: a scan stats and reads thousands of tiny files one after
+ * another, and a thread-pool round trip per call made discovery about five times slower
+ * (bench/discovery.mjs). The functions stay async so callers need not care.
  */
-import { constants } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ScanError } from '../model/index.js';
 
@@ -38,7 +41,7 @@ export function describeReadError(path: string, err: unknown): ScanError {
 /** The real path of a file (symlinks resolved), or its absolute path when it cannot be resolved. */
 export async function canonicalPath(path: string): Promise<string> {
   try {
-    return await realpath(path);
+    return realpathSync.native(path);
   } catch {
     // Missing files and symlink loops have no real path; the read that follows reports the latter.
     return resolve(path);
@@ -53,7 +56,7 @@ export async function canonicalPath(path: string): Promise<string> {
  */
 export async function readConfigFile(path: string): Promise<ReadResult> {
   try {
-    const st = await stat(path);
+    const st = statSync(path);
     if (st.isDirectory()) return { status: 'error', error: { kind: 'read', source: path, message: `${path}: is a directory, expected a config file` } };
     // Opening a FIFO blocks until a writer appears, and a device can stream forever: refuse both.
     if (!st.isFile()) return { status: 'error', error: { kind: 'read', source: path, message: `${path}: not a regular file (FIFO, socket or device); not read` } };
@@ -62,7 +65,7 @@ export async function readConfigFile(path: string): Promise<ReadResult> {
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       // A dangling symlink is worth reporting; a missing file is not.
       try {
-        await lstat(path);
+        lstatSync(path);
         return { status: 'error', error: { kind: 'read', source: path, message: `${path}: symbolic link points to a missing file` } };
       } catch {
         return { status: 'absent' };
@@ -70,14 +73,14 @@ export async function readConfigFile(path: string): Promise<ReadResult> {
     }
     return { status: 'error', error: describeReadError(path, err) };
   }
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     return { status: 'error', error: describeReadError(path, err) };
   }
   try {
-    const st = await handle.stat();
+    const st = fstatSync(fd);
     if (!st.isFile()) return { status: 'error', error: { kind: 'read', source: path, message: `${path}: not a regular file; not read` } };
     if (st.size > MAX_CONFIG_BYTES) {
       return { status: 'error', error: { kind: 'too-large', source: path, message: `${path}: ${st.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit for config files; not scanned` } };
@@ -85,7 +88,7 @@ export async function readConfigFile(path: string): Promise<ReadResult> {
     const buf = Buffer.alloc(Math.min(st.size, MAX_CONFIG_BYTES) + 1);
     let length = 0;
     while (length < buf.length) {
-      const { bytesRead } = await handle.read(buf, length, buf.length - length, length);
+      const bytesRead = readSync(fd, buf, length, buf.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -100,7 +103,7 @@ export async function readConfigFile(path: string): Promise<ReadResult> {
   } catch (err) {
     return { status: 'error', error: describeReadError(path, err) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -110,10 +113,14 @@ export interface DirectoryListing {
   error?: ScanError;
 }
 
+/** Folders no client keeps MCP config in, and which can be huge: never walked. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
 /**
  * Lists files under `dir` whose `/`-separated relative path matches `match`, up to `depth` levels.
  * A missing directory is empty; a file where a directory is expected, an unreadable directory or
- * a runaway listing is reported. Symlinked directories are followed once (cycles are cut).
+ * a runaway listing is reported. Symlinked directories are followed once (cycles are cut);
+ * `node_modules` and `.git` are not entered.
  */
 export async function listDirectory(dir: string, match: RegExp, depth: number, maxEntries = MAX_DIRECTORY_ENTRIES): Promise<DirectoryListing> {
   const files: string[] = [];
@@ -127,7 +134,7 @@ export async function listDirectory(dir: string, match: RegExp, depth: number, m
     visited.add(real);
     let names: string[];
     try {
-      names = (await readdir(abs)).sort();
+      names = readdirSync(abs).sort();
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return;
@@ -147,14 +154,14 @@ export async function listDirectory(dir: string, match: RegExp, depth: number, m
       const childRel = rel === '' ? name : `${rel}/${name}`;
       let st;
       try {
-        st = await stat(childAbs);
+        st = statSync(childAbs);
       } catch {
         // Dangling links and loops inside drop-in folders: a matching file is read (and reported) below.
         if (match.test(childRel)) files.push(childAbs);
         continue;
       }
       if (st.isDirectory()) {
-        if (level < depth) await walk(childAbs, childRel, level + 1);
+        if (level < depth && !SKIPPED_DIRS.has(name)) await walk(childAbs, childRel, level + 1);
       } else if (match.test(childRel)) files.push(childAbs);
     }
   }

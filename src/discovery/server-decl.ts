@@ -31,6 +31,8 @@ export interface ServerDecl {
   disabled: boolean;
   /** Where the enabled/disabled switch is written, when it is. */
   disabledAt?: DocPath;
+  /** Fields that configure authentication outside `headers` (see ServerEntry.authFields). */
+  authFields?: string[];
 }
 
 export interface EntryContext {
@@ -172,6 +174,7 @@ export function toEntry(doc: ConfigDocument, decl: ServerDecl, ctx: EntryContext
     headers: Object.fromEntries(decl.headers.map(([k, r]) => [k, r.value])),
     cwd: decl.cwd?.value,
     disabled: decl.disabled,
+    ...(decl.authFields && decl.authFields.length > 0 ? { authFields: decl.authFields } : {}),
     fieldLines,
   });
 }

@@ -30,6 +30,14 @@ function serverMapLocations(doc: ConfigDocument): DocPath[] {
   return isRecord(doc.value) && !has(doc.value, 'servers') ? [['mcp', 'servers'], ['mcp.servers']] : [['servers']];
 }
 
+/** Ids of the `inputs` array beside a server map (`servers` → `inputs`, `mcp.servers` → `mcp.inputs`). */
+function inputIdsNextTo(doc: ConfigDocument, serversAt: DocPath): string[] {
+  const last = String(serversAt[serversAt.length - 1]);
+  const inputs = valueAt(doc.value, [...serversAt.slice(0, -1), last.replace(/servers$/, 'inputs')]);
+  if (!Array.isArray(inputs)) return [];
+  return inputs.flatMap((i) => (isRecord(i) && typeof i['id'] === 'string' ? [i['id']] : []));
+}
+
 export const VsCodeConfigAdapter: ClientConfigAdapter = {
   id: CLIENT,
   displayName: 'VS Code',
@@ -62,9 +70,9 @@ export const VsCodeConfigAdapter: ClientConfigAdapter = {
     const entries: ServerEntry[] = [];
     if (!requireObjectRoot(doc, errors)) return { entries, errors: errors.list };
     for (const at of serverMapLocations(doc)) {
-      entries.push(
-        ...readMcpServersMap(doc, { client: CLIENT, scope: candidate.scope, ...(candidate.project !== undefined ? { project: candidate.project } : {}), at }, errors).entries,
-      );
+      const read = readMcpServersMap(doc, { client: CLIENT, scope: candidate.scope, ...(candidate.project !== undefined ? { project: candidate.project } : {}), at }, errors).entries;
+      const inputIds = inputIdsNextTo(doc, at);
+      entries.push(...read.map((e) => ({ ...e, inputIds })));
     }
     return { entries, errors: errors.list as ScanError[] };
   },

@@ -29,6 +29,10 @@ export const FindingSchema = z.object({
     .string()
     .optional()
     .describe('For hidden content (tag characters, encodings, comments): the decoded hidden text, redacted.'),
+  diff: z
+    .string()
+    .optional()
+    .describe('Unified diff of what changed (pin drift: description, schema, instructions), secrets redacted, bounded.'),
   fingerprint: z
     .string()
     .describe('Stable identity of the finding across line moves and rewording (rule, place, evidence; never the line).'),

@@ -56,6 +56,24 @@ export const SuppressionInfoSchema = z.object({
 });
 export type SuppressionInfo = z.infer<typeof SuppressionInfoSchema>;
 
+/** One package behind a server entry, as `vet` resolved it (present only when vet ran). */
+export const PackageSummarySchema = z.object({
+  server: z.string(),
+  client: z.string(),
+  ecosystem: z.string().describe('npm, pypi, oci or mcpb.'),
+  name: z.string(),
+  requested: z.string().optional().describe('The spec as written (`1.2.3`, `^1`, `latest`, `==1.0`, an image tag or digest), when there is one.'),
+  pinned: z.boolean().describe('True when the spec fixes one artifact (exact version, image digest, commit).'),
+  source: z.string().describe('registry, local-install, git, url, local-path or bundle.'),
+  resolved: z.string().optional().describe('What the spec resolves to today; for images, the digest.'),
+  latest: z.string().optional(),
+  publishedAt: z.string().optional(),
+  provenance: z.string().describe('verified, absent, invalid or not-checked.'),
+  provenanceRepository: z.string().optional().describe('Repository the verified provenance names (host/owner/repo).'),
+  registry: z.string().optional(),
+});
+export type PackageSummary = z.infer<typeof PackageSummarySchema>;
+
 export const ScanReportSchema = z
   .object({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION).describe('Version of this format; bumped on breaking changes only.'),
@@ -79,6 +97,7 @@ export const ScanReportSchema = z
     errors: z.array(ScanErrorSchema).describe('Everything that could not be checked.'),
     notes: z.array(z.string()).describe('Facts a reader must know, e.g. "--no-sandbox was used", "network hosts contacted: …".'),
     suppression: SuppressionInfoSchema.optional().describe('Present when a baseline or settings file was used.'),
+    packages: z.array(PackageSummarySchema).optional().describe('Packages behind the servers, when `vet` (or `scan --vet`) ran.'),
   })
   .describe('An mcp-warden scan report (`--format json`).');
 export type ScanReport = z.infer<typeof ScanReportSchema>;

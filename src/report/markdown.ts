@@ -25,6 +25,11 @@ export function mdText(text: string): string {
     .replace(/:\/\//g, ':/\u200b/'); // no autolinks
 }
 
+/** Our own Markdown (rule metadata) inside a table cell: only line breaks and pipes need care. */
+export function mdTrusted(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
 /** An inline code span that cannot be closed early by backticks inside the text. */
 export function mdCode(text: string): string {
   const t = visible(text, { newlines: false }).replace(/\|/g, '\\|');
@@ -32,6 +37,30 @@ export function mdCode(text: string): string {
   while (t.includes(fence)) fence += '`';
   const pad = t.startsWith('`') || t.endsWith('`') || t === '' ? ' ' : '';
   return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+/** Diffs share this many characters of a comment; the rest are in `--format json`. */
+export const MAX_MARKDOWN_DIFF_CHARS = 30_000;
+
+/**
+ * Collapsed ```diff blocks for findings that carry one (pin drift). The fence is longer than any
+ * backtick run in the diff, so untrusted text cannot close it. Returns the budget left.
+ */
+function diffBlocks(findings: readonly Finding[], out: string[], budget: number): number {
+  for (const f of findings) {
+    if (!f.diff) continue;
+    const body = visible(f.diff);
+    if (body.length > budget) {
+      out.push(`_Diff of ${mdCode(f.ruleId)} not shown (comment size); see \`--format json\`._`, '');
+      continue;
+    }
+    budget -= body.length;
+    let fence = '```';
+    while (body.includes(fence)) fence += '`';
+    const what = f.location.tool ? ` ${mdCode(f.location.tool)}` : '';
+    out.push(`<details><summary>diff: ${mdText(f.ruleId)}${what}</summary>`, '', `${fence}diff`, body, fence, '', '</details>', '');
+  }
+  return budget;
 }
 
 function verdict(report: ScanReport): string {
@@ -68,7 +97,8 @@ function findingRow(f: Finding, root: string | undefined): string {
   const detail: string[] = [mdText(f.message)];
   if (f.evidence) detail.push(`evidence: ${mdCode(f.evidence)}`);
   if (f.decoded) detail.push(`hidden text: ${mdCode(f.decoded)}`);
-  detail.push(`fix: ${mdText(f.remediation)}`);
+  // Remediation is our own rule metadata (trusted Markdown, e.g. `pkg@1.2.3` in code spans), not server text.
+  detail.push(`fix: ${mdTrusted(f.remediation)}`);
   const attack = f.attack.length > 0 ? f.attack.join(', ') : '–';
   return `| ${ICON[f.severity]} ${f.severity} | [${mdText(f.ruleId)}](${ruleDocsUrl(f.ruleId)}) | ${detail.join('<br>')} | ${where.join('<br>') || '–'} | ${attack} |`;
 }
@@ -96,16 +126,20 @@ export const markdownReporter: Reporter = {
         (a, b) => severityRank(b[1][0]!.severity) - severityRank(a[1][0]!.severity) || a[0].localeCompare(b[0]),
       );
       let listed = 0;
+      let diffBudget = MAX_MARKDOWN_DIFF_CHARS;
       for (const [server, findings] of ordered) {
         if (listed >= MAX_MARKDOWN_FINDINGS) break;
         out.push(`#### ${mdText(server || '(whole file)')}`, '');
         out.push('| Severity | Rule | Finding | Location | ATT&CK |', '|---|---|---|---|---|');
+        const shown: Finding[] = [];
         for (const f of findings) {
           if (listed >= MAX_MARKDOWN_FINDINGS) break;
           out.push(findingRow(f, root));
+          shown.push(f);
           listed++;
         }
         out.push('');
+        diffBudget = diffBlocks(shown, out, diffBudget);
       }
       if (report.findings.length > listed) {
         out.push(`_${report.findings.length - listed} more finding(s) not listed here; use \`--format json\` or \`--format sarif\` for all of them._`, '');

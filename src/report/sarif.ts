@@ -151,6 +151,7 @@ function result(f: Finding, ruleIndex: number, srcRoot: string | undefined): Res
       ...(f.location.field ? { field: f.location.field } : {}),
       ...(f.evidence ? { evidence: f.evidence } : {}),
       ...(f.decoded ? { decoded: f.decoded } : {}),
+      ...(f.diff ? { diff: f.diff } : {}),
       ...(SECURITY_SEVERITY[f.severity] ? { 'security-severity': SECURITY_SEVERITY[f.severity] } : {}),
     },
   };

@@ -47,6 +47,15 @@ function groupKey(f: Finding): string {
   return f.location.client ? `${server} (${f.location.client})` : server;
 }
 
+/** One line of a unified diff, coloured by its marker; untrusted content made visible. */
+function diffLine(l: string, p: Palette): string {
+  const shown = line(l);
+  if (l.startsWith('+++') || l.startsWith('---')) return p.bold(shown);
+  if (l.startsWith('+')) return p.ok(shown);
+  if (l.startsWith('-')) return p.high(shown);
+  return l.startsWith('@@') ? p.low(shown) : shown;
+}
+
 function findingLines(f: Finding, p: Palette, opts: RenderOptions): string[] {
   const out: string[] = [];
   const attack = f.attack.length > 0 ? ` ${f.attack.join(', ')}` : '';
@@ -56,6 +65,7 @@ function findingLines(f: Finding, p: Palette, opts: RenderOptions): string[] {
   if (at) out.push(`${INDENT}${p.dim('at:')} ${at}`);
   if (f.evidence) out.push(`${INDENT}${p.dim('evidence:')} ${line(f.evidence)}`);
   if (f.decoded) out.push(`${INDENT}${p.dim('hidden text:')} ${line(f.decoded)}`);
+  if (f.diff) for (const l of f.diff.split('\n')) out.push(`${INDENT}${diffLine(l, p)}`);
   if (opts.verbose) {
     out.push(`${INDENT}${p.dim('fix:')} ${line(f.remediation)}`);
     out.push(`${INDENT}${p.dim(`fingerprint: ${f.fingerprint}`)}`);

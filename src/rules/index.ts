@@ -2,10 +2,18 @@
 import type { RuleMeta } from './types.js';
 import { configRules } from './config/index.js';
 import { liveRules } from './live/index.js';
+import { pinDriftRules, pinLockfileRules } from './pin/index.js';
+import { supplyChainRules } from './supplychain/index.js';
 
-export { configRules, liveRules };
+export { configRules, liveRules, pinDriftRules, pinLockfileRules, supplyChainRules };
 
 /** Metadata of every rule, for SARIF `tool.driver.rules`, docs and `mcp-warden rules`. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...Object.values(configRules), ...Object.values(liveRules)].map((r) => r.meta as RuleMeta);
+  return [
+    ...Object.values(configRules),
+    ...Object.values(liveRules),
+    ...Object.values(pinDriftRules),
+    ...Object.values(pinLockfileRules),
+    ...Object.values(supplyChainRules),
+  ].map((r) => r.meta as RuleMeta);
 }

@@ -29,10 +29,19 @@ describe('malformed files', () => {
     });
   }
 
-  it('reports JSON nested too deeply to parse instead of overflowing the stack', async () => {
-    const home = writeTree(tempDir(), { '.cursor/mcp.json': '['.repeat(200_000) + ']'.repeat(200_000) });
-    const r = await scanHome(home, { clients: ['cursor'] });
-    expect(r.errors[0]).toMatchObject({ kind: 'parse', message: expect.stringMatching(/nesting too deep/) });
+  it('survives hostile nesting: 200,000 levels of brackets in JSON and in JSONC', async () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const home = writeTree(tempDir(), {
+      '.cursor/mcp.json': `{ "mcpServers": { "deep": { "command": "x", "args": ${deep} } } }`,
+      '.kiro/settings/mcp.json': `// JSONC takes the slower parser\n${deep}`,
+    });
+    const r = await scanHome(home, { clients: ['cursor', 'kiro'] });
+    expect(r.errors.map((e) => [e.client, e.kind])).toEqual([
+      ['cursor', 'invalid'],
+      ['kiro', 'parse'],
+    ]);
+    expect(r.errors[0]?.message).toMatch(/args\[0\] should be a string, found an array/);
+    expect(r.errors[1]?.message).toMatch(/nesting too deep/);
   });
 
   it('reports a YAML alias bomb instead of expanding it', async () => {

@@ -137,6 +137,21 @@ describe('ClaudeCodeConfigAdapter', () => {
     expect(only(r.entries, 'delta-srv').configFile).toBe(join(cache, 'delta', '0.1.0', 'config', 'servers.json'));
   });
 
+  it('walks the plugin cache for plugins the installed list does not name, reading listed ones once', async () => {
+    const home = tempDir();
+    const cache = join(home, '.claude', 'plugins', 'cache');
+    writeTree(cache, {
+      'mkt/listed/1.0.0/.mcp.json': '{ "mcpServers": { "listed-srv": { "command": "l" } } }',
+      'mkt/unlisted/2.0.0/.claude-plugin/plugin.json': '{ "name": "unlisted", "mcpServers": { "unlisted-srv": { "command": "u" } } }',
+      'mkt/unlisted/2.0.0/node_modules/dep/.mcp.json': '{ "mcpServers": { "from-node-modules": { "command": "n" } } }',
+    });
+    writeTree(home, { '.claude/plugins/installed_plugins.json': JSON.stringify({ version: 2, plugins: { 'listed@mkt': [{ scope: 'user', installPath: join(cache, 'mkt', 'listed', '1.0.0') }] } }) });
+    const r = await scanHome(home, { clients: ['claude-code'] });
+    expectNoErrors(r.errors);
+    expect(names(r.entries)).toEqual(['listed-srv', 'unlisted-srv']);
+    expect(r.entries.every((e) => e.scope === 'plugin')).toBe(true);
+  });
+
   it('reads version 1 installed_plugins.json (one entry per plugin)', async () => {
     const home = tempDir();
     const root = join(home, 'plug');

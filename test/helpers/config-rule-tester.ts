@@ -39,6 +39,8 @@ export interface ExpectedReport {
   evidence?: string;
   /** Exact decoded text after redaction. */
   decoded?: string;
+  /** ATT&CK/ATLAS ids on the rendered finding. */
+  attack?: string[];
 }
 
 interface CaseBase {
@@ -75,6 +77,7 @@ function comparable(rule: ConfigRule, report: RuleReport, finding: Finding, expe
   if ('data' in expected) out['data'] = Object.fromEntries(Object.keys(expected.data ?? {}).map((k) => [k, report.data?.[k]]));
   if ('evidence' in expected) out['evidence'] = finding.evidence;
   if ('decoded' in expected) out['decoded'] = finding.decoded;
+  if ('attack' in expected) out['attack'] = finding.attack;
   return out;
 }
 

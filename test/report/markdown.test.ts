@@ -40,6 +40,11 @@ describe('markdown reporter', () => {
     expect(out).not.toMatch(/\n\| injected/);
   });
 
+  it('renders rule remediation (our own Markdown) as Markdown, safe for a table cell', () => {
+    const out = md(sampleReport({ extraFindings: [finding({ remediation: 'Pin it: `npx -y pkg@1.2.3` | or remove it.' })] }));
+    expect(out).toContain('fix: Pin it: `npx -y pkg@1.2.3` \\| or remove it.');
+  });
+
   it('lists at most MAX_MARKDOWN_FINDINGS findings and counts the rest', () => {
     const many = Array.from({ length: MAX_MARKDOWN_FINDINGS + 5 }, (_, i) => finding({ message: `m${i}` }));
     const out = md(sampleReport({ extraFindings: many }));

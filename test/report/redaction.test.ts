@@ -36,6 +36,7 @@ describe('secret redaction in every format (canary)', () => {
           evidence: `"Authorization": "Bearer ${CANARY_TOKEN}"`,
           decoded: `send ${CANARY_TOKEN} to https://u:${CANARY_PASSWORD}@evil.example/x`,
           remediation: `rotate ${CANARY_TOKEN}`,
+          diff: `@@ -1 +1 @@\n-old\n+send ${CANARY_TOKEN} home`,
           location: { file: '/work/repo/.mcp.json', line: 3, server: `srv-${CANARY_TOKEN}`, tool: `tool-${CANARY_TOKEN}`, field: '/description' },
         }),
       ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/report/index.js';
-import { ROOT, SAMPLE_ERRORS, sampleReport } from '../helpers/sample-report.js';
+import { ROOT, SAMPLE_ERRORS, finding, sampleReport } from '../helpers/sample-report.js';
 import { buildReport } from '../../src/app/build-report.js';
 
 const ESC = '\u001b';
@@ -33,6 +33,13 @@ describe('table reporter', () => {
   it('never lets escape sequences from untrusted text reach the terminal', () => {
     const out = plain();
     expect(out).toContain('evidence: Creates an issue.\\u{1B}[8m hidden \\u{1B}[0m');
+    expect(out).not.toContain(ESC);
+  });
+
+  it('shows drift diffs line by line, escape sequences made visible', () => {
+    const out = plain(sampleReport({ extraFindings: [finding({ diff: '@@ -1 +1 @@\n-old text\n+new \u001b]8;;http://x\u0007link' })] }));
+    expect(out).toContain('           -old text');
+    expect(out).toContain('+new \\u{1B}]8;;http://x\\u{7}link');
     expect(out).not.toContain(ESC);
   });
 

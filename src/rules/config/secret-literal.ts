@@ -24,7 +24,7 @@ export default defineRule<ServerEntry, ConfigRuleContext, 'knownFormat' | 'named
     remediation:
       'Move the value out of the file: reference it as ${VAR} (or ${env:VAR} / an `inputs` prompt where the client supports it) and keep it in the OS keychain or a secret manager; then revoke and rotate the exposed credential.',
     messages: {
-      knownFormat: 'Server "{{server}}" has a {{kind}} written in {{field}}.',
+      knownFormat: 'Server "{{server}}" has a credential written in {{field}}: {{kind}}.',
       namedLiteral: 'Server "{{server}}" has a literal {{kind}} in {{field}} (the name announces a credential and the value is not a placeholder).',
       highEntropy: 'Server "{{server}}" has a random-looking value in {{field}} ({{entropy}} bits/char) that may be a credential.',
     },

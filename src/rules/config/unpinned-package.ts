@@ -7,6 +7,7 @@ import { Atlas, Attack } from '../attack.js';
 import type { ServerEntry, Severity } from '../../model/index.js';
 import { parseLaunch, type RunnerLaunch } from '../../analysis/launch.js';
 import type { Ecosystem, PackageRef, Pin } from '../../analysis/package-spec.js';
+import type { RuleReport } from '../types.js';
 import type { ConfigRuleContext } from './types.js';
 import { locateToken } from './utils/fields.js';
 
@@ -64,7 +65,7 @@ export default defineRule<ServerEntry, ConfigRuleContext, MessageId>({
   },
   check(entry) {
     if (entry.transport !== 'stdio') return [];
-    const reports = [];
+    const reports: RuleReport<MessageId>[] = [];
     for (const runner of parseLaunch(entry).runners) {
       if (!runner.autoInstall) continue;
       for (const ref of runner.packages) {

@@ -1,3 +1,4 @@
+import { Attack } from '../attack.js';
 import { defineRule } from '../define.js';
 import type { IdentityDiff, LiveObservation, LiveRuleContext } from './types.js';
 
@@ -30,7 +31,7 @@ export default defineRule<LiveObservation, LiveRuleContext, 'toolsDiffer'>({
       'The server advertised different tools, or different definitions of the same tools, depending on the clientInfo the client sent. Legitimate servers rarely need this; a malicious one uses it to show reviewers and scanners a clean tool set while serving the targeted client a poisoned one.',
     severity: 'high',
     category: 'evasion',
-    attack: ['T1480'],
+    attack: [Attack.ExecutionGuardrails],
     remediation:
       'Review the tools each client sees (mcp-warden inspect --identify-as ...) and pin the definitions your client actually receives; ask the server author why the tool set depends on the client, and do not use the server until that is explained.',
     messages: {

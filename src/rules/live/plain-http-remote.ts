@@ -1,3 +1,4 @@
+import { Attack } from '../attack.js';
 import { defineRule } from '../define.js';
 import { isLoopbackHost, type LiveObservation, type LiveRuleContext } from './types.js';
 
@@ -14,7 +15,7 @@ export default defineRule<LiveObservation, LiveRuleContext, 'plainHttp' | 'plain
       'The MCP session ran over unencrypted HTTP to a non-loopback host. Anyone on the network path can read every request and result, steal credentials sent with them, and rewrite tool definitions in flight to inject instructions into the model.',
     severity: 'high',
     category: 'transport',
-    attack: ['T1557', 'T1040'],
+    attack: [Attack.AdversaryInTheMiddle, Attack.NetworkSniffing],
     remediation: 'Use an https:// URL (TLS) for every remote MCP server; if the server cannot serve TLS, put it behind a TLS-terminating proxy or reach it over an SSH tunnel or VPN.',
     messages: {
       plainHttp: 'Server "{{name}}" was reached over plain HTTP at {{url}}; traffic and tool definitions can be read and altered on the way.',

@@ -1,3 +1,4 @@
+import { Attack } from '../attack.js';
 import { defineRule } from '../define.js';
 import { isLoopbackHost, type LiveObservation, type LiveRuleContext } from './types.js';
 
@@ -14,7 +15,7 @@ export default defineRule<LiveObservation, LiveRuleContext, 'unauthenticated' | 
       'The server listed its tools to a client that sent no credentials. Anyone who can reach the URL can do the same and then call the tools, with the access the server holds (files, APIs, databases). On a loopback address, any local process and (through DNS rebinding) any web page can.',
     severity: 'high',
     category: 'exposure',
-    attack: ['T1190'],
+    attack: [Attack.ExploitPublicFacingApplication],
     remediation:
       'Require authentication on the server (OAuth 2.1 as the MCP authorization spec describes, or at least a bearer token) and reject unauthenticated tools/list and tools/call; for local servers prefer stdio, or bind to loopback and check the Origin and Host headers.',
     messages: {
