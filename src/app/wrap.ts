@@ -13,6 +13,10 @@ export interface WrapOptions {
   args: string[];
   name?: string;
   sandbox: boolean;
+  /** Hosts the sandboxed server may reach (default: package registries only). */
+  allowHosts?: string[];
+  /** Absolute paths the sandboxed server may write besides its temp dir. */
+  allowWrite?: string[];
   timeoutMs: number;
   env: Record<string, string | undefined>;
 }
@@ -38,7 +42,7 @@ export function wrapUpstream(o: WrapOptions): UpstreamSpec {
     args: o.args,
     env,
     headers: {},
-    sandbox: SandboxConfigSchema.parse({ enabled: o.sandbox }),
+    sandbox: SandboxConfigSchema.parse({ enabled: o.sandbox, filesystem: { allowWrite: o.allowWrite ?? [] }, network: o.allowHosts ? { allowedDomains: o.allowHosts } : {} }),
     timeoutMs: o.timeoutMs,
     protocol: 'legacy',
   };

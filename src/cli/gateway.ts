@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startGatewayRuntime } from '../app/gateway-runtime.js';
 import { loadGatewayConfig } from '../gateway/config.js';
 import { resultScanner } from '../gateway/result-scanner.js';
+import { sandboxWrapper } from '../gateway/upstream/sandbox.js';
 import { WardenError, WardenErrorCode } from '../model/index.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { runUntilStopped, stderrLog } from './gateway-run.js';
@@ -27,6 +28,7 @@ export function registerGateway(program: Command): void {
     .action(async (flags: GatewayFlags) => {
       const resolved = loadGatewayConfig(flags.config);
       const c = resolved.config;
+      for (const u of resolved.upstreams) if (u.transport === 'stdio' && !u.sandbox.enabled) stderrLog(`${u.name}: sandbox.enabled is false: it runs WITHOUT OS isolation`);
       const wantHttp = flags.http ?? (c.listen.http !== undefined || flags.port !== undefined || flags.host !== undefined);
       const wantStdio = flags.stdio ?? c.listen.stdio ?? !wantHttp;
       if (!wantHttp && !wantStdio) throw new WardenError(WardenErrorCode.Usage, 'nothing to serve: enable --stdio or --http');
@@ -60,6 +62,7 @@ export function registerGateway(program: Command): void {
         maxMessageBytes: c.limits.maxResultSize,
         maxInFlight: c.limits.maxInFlight,
         scanner: resultScanner(stderrLog),
+        sandbox: sandboxWrapper(),
         log: stderrLog,
       });
       if (runtime.http) stderrLog(`listening on ${runtime.http.url}`);

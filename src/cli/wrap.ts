@@ -1,11 +1,14 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { startGatewayRuntime } from '../app/gateway-runtime.js';
 import { wrapUpstream } from '../app/wrap.js';
 import { defaultAuditPaths } from '../gateway/config.js';
 import { resultScanner } from '../gateway/result-scanner.js';
+import { sandboxWrapper } from '../gateway/upstream/sandbox.js';
 import { WardenError, WardenErrorCode } from '../model/index.js';
 import { parseDuration, parseSize } from '../policy/units.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
+import { collect } from './options.js';
 import { runUntilStopped, stderrLog } from './gateway-run.js';
 
 interface WrapFlags {
@@ -17,6 +20,8 @@ interface WrapFlags {
   auditJsonl?: string;
   audit: boolean;
   sandbox: boolean;
+  sandboxAllowHost: string[];
+  sandboxAllowWrite: string[];
   namespace: boolean;
   timeout: string;
   maxResultSize: string;
@@ -35,7 +40,9 @@ export function registerWrap(program: Command): void {
     .option('--audit-db <file>', 'audit SQLite database (default: per-user state dir)')
     .option('--audit-jsonl <file>', 'audit JSONL file (default: next to the database)')
     .option('--no-audit', 'do not write an audit log')
-    .option('--no-sandbox', 'run the server without OS isolation')
+    .option('--no-sandbox', 'run the server WITHOUT OS isolation (it can then read and write anything you can and reach any host)')
+    .option('--sandbox-allow-host <host>', 'let the sandboxed server reach this host (default: package registries only); repeatable', collect, [])
+    .option('--sandbox-allow-write <path>', 'let the sandboxed server write under this path too (default: its own temp dir and package caches); repeatable', collect, [])
     .option('--namespace', 'prefix tool and prompt names with "<name>__"', false)
     .option('--timeout <duration>', 'per-call timeout towards the server', '60s')
     .option('--max-result-size <size>', 'largest message accepted from the server', '10MB')
@@ -46,7 +53,17 @@ export function registerWrap(program: Command): void {
       if (timeoutMs === undefined) throw new WardenError(WardenErrorCode.Usage, `invalid --timeout ${flags.timeout}`);
       if (maxMessageBytes === undefined) throw new WardenError(WardenErrorCode.Usage, `invalid --max-result-size ${flags.maxResultSize}`);
       if (flags.pinning !== undefined && !['enforce', 'warn', 'off'].includes(flags.pinning)) throw new WardenError(WardenErrorCode.Usage, '--pinning must be enforce, warn or off');
-      const upstream = wrapUpstream({ command, args, sandbox: flags.sandbox, timeoutMs, env: process.env, ...(flags.name !== undefined ? { name: flags.name } : {}) });
+      const upstream = wrapUpstream({
+        command,
+        args,
+        sandbox: flags.sandbox,
+        ...(flags.sandboxAllowHost.length > 0 ? { allowHosts: flags.sandboxAllowHost } : {}),
+        allowWrite: flags.sandboxAllowWrite.map((p) => resolve(p)),
+        timeoutMs,
+        env: process.env,
+        ...(flags.name !== undefined ? { name: flags.name } : {}),
+      });
+      if (!flags.sandbox) stderrLog(`--no-sandbox: ${upstream.name} runs WITHOUT OS isolation`);
       const defaults = defaultAuditPaths();
       const runtime = await startGatewayRuntime({
         upstreams: [upstream],
@@ -61,6 +78,7 @@ export function registerWrap(program: Command): void {
         maxMessageBytes,
         maxInFlight: 1024,
         scanner: resultScanner(stderrLog),
+        sandbox: sandboxWrapper(),
         log: stderrLog,
       });
       process.exitCode = await runUntilStopped(runtime);

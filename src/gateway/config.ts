@@ -34,26 +34,30 @@ const Size = z.union([z.string(), z.number()]).transform((v, ctx) => {
   return n;
 });
 
-/** Per-server OS isolation (stdio upstreams), in the shape of sandbox-runtime's policy. */
+/**
+ * Per-server OS isolation (stdio upstreams), on top of the defaults of src/sandbox: secrets and
+ * client configs are unreadable, writes go only to a private temp dir and package caches.
+ * `network.allowedDomains` absent = package registries only (so `npx -y` works); `[]` = no network.
+ */
 export const SandboxConfigSchema = z
   .object({
     enabled: z.boolean().default(true),
     filesystem: z
       .object({
+        /** More paths the server may not read (absolute or `~/`). */
         denyRead: z.array(z.string()).default([]),
-        allowRead: z.array(z.string()).optional(),
+        /** Paths the server may write besides its temp dir (absolute or `~/`). */
         allowWrite: z.array(z.string()).default([]),
-        denyWrite: z.array(z.string()).default([]),
       })
       .strict()
-      .default({ denyRead: [], allowWrite: [], denyWrite: [] }),
+      .default({ denyRead: [], allowWrite: [] }),
     network: z
       .object({
-        allowedDomains: z.array(z.string()).default([]),
-        deniedDomains: z.array(z.string()).default([]),
+        /** Hosts the server may reach (`example.com`, `*.example.com`); nothing else. */
+        allowedDomains: z.array(z.string()).optional(),
       })
       .strict()
-      .default({ allowedDomains: [], deniedDomains: [] }),
+      .default({}),
   })
   .strict();
 export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;
@@ -177,6 +181,13 @@ function absolute(base: string, p: string): string {
   return isAbsolute(expanded) ? expanded : resolve(base, expanded);
 }
 
+function resolveSandbox(sandbox: SandboxConfig, base: string): SandboxConfig {
+  return {
+    ...sandbox,
+    filesystem: { denyRead: sandbox.filesystem.denyRead.map((p) => absolute(base, p)), allowWrite: sandbox.filesystem.allowWrite.map((p) => absolute(base, p)) },
+  };
+}
+
 export interface ResolvedGatewayConfig {
   file: string | undefined;
   config: GatewayConfig;
@@ -208,7 +219,7 @@ export function resolveGatewayConfig(config: GatewayConfig, file: string | undef
       args: s.args.map((a, i) => expandPlaceholders(a, env, `${where}.args.${i}`)),
       env: expandAll(s.env, env, `${where}.env`),
       headers: expandAll(s.headers, env, `${where}.headers`),
-      sandbox: s.sandbox ?? SandboxConfigSchema.parse({}),
+      sandbox: resolveSandbox(s.sandbox ?? SandboxConfigSchema.parse({}), base),
       timeoutMs: s.timeout ?? config.limits.callTimeout,
       protocol: s.protocol,
     };

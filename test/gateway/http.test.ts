@@ -19,6 +19,20 @@ function rawPost(url: string, headers: Record<string, string>, body: string): Pr
   });
 }
 
+function rawPostBody(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const r = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    r.on('error', reject);
+    r.end(body);
+  });
+}
+
 const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
 
 async function httpClient(url: string, mode: 'legacy' | 'auto', token = TOKEN): Promise<Client> {
@@ -55,6 +69,12 @@ describe('gateway over streamable HTTP', () => {
     });
   }
 
+  it('serves a 2025-06-18 client on its own revision', async () => {
+    const res = await rawPostBody(front.url, { authorization: `Bearer ${TOKEN}` }, init);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('"protocolVersion":"2025-06-18"');
+  });
+
   it('never passes the client token on to an upstream', async () => {
     const seen = await remote.seen();
     expect(seen.length).toBeGreaterThan(0);
@@ -69,6 +89,27 @@ describe('gateway over streamable HTTP', () => {
     expect(await rawPost(front.url, { authorization: `Bearer ${TOKEN}`, host: 'evil.example' }, init)).toBe(403);
     expect(await rawPost(front.url, { authorization: `Bearer ${TOKEN}` }, JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping', params: { pad: 'x'.repeat(100_000) } }))).toBe(413);
     expect(await rawPost(front.url, { authorization: `Bearer ${TOKEN}`, origin: 'http://localhost:5173' }, init)).toBe(200);
+  });
+
+  it('refuses a streamed (chunked) body over the limit with 413 as well', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const u = new URL(front.url);
+      const r = httpRequest({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      // The gateway may answer and close before the whole body is sent: that is the point.
+      r.on('error', (err) => setTimeout(() => reject(err), 1000).unref());
+      const chunk = 'x'.repeat(16 * 1024);
+      r.write(`{"jsonrpc":"2.0","id":3,"method":"ping","params":{"pad":"`);
+      for (let i = 0; i < 8; i++) r.write(chunk);
+      r.end('"}}');
+    });
+    expect(status).toBe(413);
+  });
+
+  it('will not listen beyond loopback without a bearer token', async () => {
+    await expect(serveHttp(h.gateway, { host: '0.0.0.0', port: 0, path: '/mcp', tokens: [], allowedOrigins: [], allowedHosts: [], maxBodyBytes: 1024 })).rejects.toThrow(/requires at least one bearer token/);
   });
 
   it('cancels the upstream call when an HTTP client abandons it', async () => {

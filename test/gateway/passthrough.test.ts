@@ -59,3 +59,20 @@ describe('gateway pass-through (stdio upstreams, 2025 and 2026-07-28 clients)', 
     expect(res.content).toEqual([{ type: 'text', text: '{"text":"modern"}' }]);
   });
 });
+
+describe('namespace separator', () => {
+  it('is configurable: tools become <server><separator><tool> and route back', async () => {
+    const h = await startGateway({ upstreams: [stdioSpec('alpha'), stdioSpec('beta')], separator: '.' });
+    try {
+      const c = await h.connect();
+      const names = (await c.listTools()).tools.map((t) => t.name);
+      expect(names).toEqual(expect.arrayContaining(['alpha.echo', 'beta.echo']));
+      expect(names.some((n) => n.includes('__'))).toBe(false);
+      const res = await c.callTool({ name: 'beta.echo', arguments: { text: 'dot' } });
+      expect(res.content).toEqual([{ type: 'text', text: '{"text":"dot"}' }]);
+      expect(h.sink.records.at(-1)).toMatchObject({ server: 'beta', target: 'echo', requested: 'beta.echo' });
+    } finally {
+      await h.close();
+    }
+  });
+});
