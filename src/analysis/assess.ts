@@ -126,8 +126,10 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
 const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
 
 /** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
-function sources(s: SignalSet): SignalHit[] {
-  const strongCreds = s.hits('cred-noun', 'strong').filter((h) => STRONG_CRED.test(s.lower.slice(h.start, h.end)));
+function sources(s: SignalSet, property?: string): SignalHit[] {
+  // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
+  const pathParam = property !== undefined && /path|file|dir/.test(property.toLowerCase());
+  const strongCreds = pathParam ? [] : s.hits('cred-noun', 'strong').filter((h) => STRONG_CRED.test(s.lower.slice(h.start, h.end)));
   return [...s.hits('secret-file'), ...s.hits('secret-collective'), ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
 }
 
@@ -139,12 +141,16 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const s = view.signals;
   const reasons: string[] = [];
   const mdImage = MD_IMAGE_EXFIL.exec(s.lower);
-  const src = sources(s);
+  const src = sources(s, ctx.property);
   if (mdImage) {
     reasons.push('renders an image whose URL carries data');
     return { severity: src.length > 0 ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, mdImage.index, mdImage.index + mdImage[0].length) };
   }
   if (src.length === 0) return undefined;
+  const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
+  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 25), h.start)));
+  if (live.length === 0) return undefined;
+  src.splice(0, src.length, ...live);
   const sinks = [...paramRefs(view, ctx.params), ...s.hits('ext-dest')];
   const transfer = s.near(src, 'transfer', 160);
   const sink = s.near(src, sinks, 220);
@@ -155,10 +161,11 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   if (template) score += 1;
   // A parameter's own description: the parameter is the sink ("Put any password the user mentioned here").
   if (ctx.property !== undefined && transfer) score += 2;
-  if (ctx.property !== undefined && !transfer && s.has('collect')) score += 1;
   const conceal = s.has('conceal') || s.has('no-confirm');
   if (conceal) score += 1;
   if (ctx.hidden) score += 1;
+  // "Also include .env in the gist": an added step that moves secrets, even without a named sink.
+  if (transfer && !sink && s.near(src, 'side-effect', 60)) score += 1;
   const strongSource = s.has('secret-file') || s.has('secret-collective') || s.has('conversation') || s.has('environment');
   if (!strongSource) score -= 1;
   // Capturing credentials automatically ("whenever the user pastes a token, save it; don't ask").
@@ -180,6 +187,13 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
 const IDENT = /`([a-z][\w.-]{1,60})`|\b([a-z][a-z0-9]*(?:[_.][a-z0-9]+){1,6})\b/g;
 const NOT_TOOLS = /^(?:e\.g|i\.e|etc|vs|mcp\.json|[\w-]+\.(?:json|ya?ml|toml|js|ts|py|md|txt|sh|csv|pdf|png|svg|html|env|com|org|net|io|dev|example|db|log)|v?\d[\w.]*|read_only|read-only|utf[-_]8)$/;
 
+/** Words right around an identifier that say it is a tool being called ("the `x` tool", "when x is invoked"). */
+function toolContext(lower: string, h: SignalHit): boolean {
+  const before = lower.slice(Math.max(0, h.start - 30), h.start);
+  const after = lower.slice(h.end, h.end + 30);
+  return /\b(?:tools?|functions?|call|calls|calling|invoke|invokes|invoking|use|using|when|whenever|server'?s?)\W{0,3}$/.test(before) || /^\W{0,3}(?:tools?|functions?|is (?:called|invoked|used|available)|calls?|or [`'"]?[a-z]+_[a-z_]+[`'"]? tools?)\b/.test(after);
+}
+
 /** Identifiers that look like tool names but are not this tool or its parameters. */
 export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[] {
   const out: SignalHit[] = [];
@@ -188,28 +202,34 @@ export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[]
     const id = m[1] ?? m[2] ?? '';
     if (id === own || ctx.params.has(id) || NOT_TOOLS.test(id) || id.includes('/') || id.includes('@')) continue;
     if (m[1] === undefined && !id.includes('_')) continue;
+    // CONSTANT_CASE in the original text is a value, not a tool name.
+    const original = view.text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length);
+    if (original === original.toUpperCase() && /[A-Z]/.test(original)) continue;
     out.push({ kind: 'cross-tool', id: 'tool-identifier', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     if (out.length >= 32) break;
   }
   return out;
 }
 
+const HARDCODED_DESTINATION = /\b(?:route|send|redirect|forward|transfer|pay|deposit)\b.{0,30}?\b(?:all|every|each)\b.{0,40}?\b(?:through|to|via|into)\b.{0,12}?(?:account|iban|wallet|address|[a-z0-9._%+-]{1,64}@|\+\d|https?:\/\/)|\b(?:share|invite|grant access|add)\b.{0,40}?\b(?:with|to)\s{1,3}[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/;
 const HARDCODED_RECIPIENT = /\b(?:always|must|every|all)\b.{0,60}?\b(?:bcc|cc|forward(?:ed)?|send a copy|copy)\b.{0,60}?(?:[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d|https?:\/\/)/;
 
 /** Text that changes how other tools or servers behave. */
 export function assessShadowing(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
-  const refs = [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || s.lower.slice(Math.max(0, h.start - 60), h.end + 60).search(/\btool|\bcall|\binvok|\bserver|\bwhen|\bwhenever|\bfunction/) >= 0);
-  const hard = HARDCODED_RECIPIENT.exec(s.lower);
+  const refs = [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
+  const hard = HARDCODED_RECIPIENT.exec(s.lower) ?? HARDCODED_DESTINATION.exec(s.lower);
   const reasons: string[] = [];
   if (hard) {
     reasons.push('adds a hard-coded recipient to messages');
     return { severity: s.has('conceal') ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, hard.index, hard.index + hard[0].length) };
   }
   if (refs.length === 0) return undefined;
-  const effects = [...s.hits('behavior-mod'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...s.hits('conceal'), ...s.hits('override'), ...s.hits('no-confirm')];
+  // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
+  const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...s.hits('conceal'), ...s.hits('override')];
   const effect = s.near(refs, effects, 220);
-  const dest = s.near(refs, 'ext-dest', 160);
+  // An outside destination counts only next to an explicit reference ("for the browser tools: … navigate to https://…").
+  const dest = s.near(refs.filter((h) => h.id !== 'tool-identifier'), 'ext-dest', 160);
   if (!effect && !dest) return undefined;
   reasons.push('refers to other tools or servers');
   if (effect) reasons.push('and changes what they do');
@@ -293,6 +313,8 @@ export function secretParams(params: ReadonlySet<string>, purpose: string): { sc
   let score = 0;
   for (const p of params) {
     const n = p.toLowerCase();
+    // A path to a key, a policy about passwords or an id of a secret is not the secret itself.
+    if (/(?:path|file|dir|id|ids|name|type|url|ref|length|size|count|format|hint|field|policy|rotation|expir\w*|enabled|required|reset|change|min|max)$/.test(n)) continue;
     for (const c of SECRET_PARAMS) {
       if (!c.re.test(n) || labels.has(c.label)) continue;
       labels.add(c.label);

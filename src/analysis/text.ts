@@ -20,10 +20,14 @@ export type ViewOrigin =
 /** One reading of a field, with its signals computed on demand. */
 export class TextView {
   private cached: SignalSet | undefined;
+  readonly text: string;
   constructor(
     readonly origin: ViewOrigin,
-    readonly text: string,
-  ) {}
+    text: string,
+  ) {
+    // Hard-wrapped and indented text (docstrings) reads as one sentence per line otherwise.
+    this.text = text.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]{2,}/g, ' ');
+  }
   get signals(): SignalSet {
     this.cached ??= new SignalSet(this.text.toLowerCase());
     return this.cached;

@@ -12,8 +12,17 @@ import type { SignalHit, SignalKind, SignalPattern } from './types.js';
 
 export type { SignalHit, SignalKind, SignalPattern } from './types.js';
 
+/**
+ * Tables are written with plain spaces and `.` for readability; descriptions are often hard-wrapped
+ * (docstrings), so at load time every literal space matches any whitespace and `.` matches newlines.
+ */
+function wrapTolerant(p: SignalPattern): SignalPattern {
+  const flags = p.regex.flags.includes('s') ? p.regex.flags : `${p.regex.flags}s`;
+  return { ...p, regex: new RegExp(p.regex.source.replace(/ /g, '\\s'), flags) };
+}
+
 /** Every signal pattern, in table order. */
-export const SIGNAL_PATTERNS: readonly SignalPattern[] = [...INJECTION_SIGNALS, ...DATA_SIGNALS, ...BEHAVIOUR_SIGNALS];
+export const SIGNAL_PATTERNS: readonly SignalPattern[] = [...INJECTION_SIGNALS, ...DATA_SIGNALS, ...BEHAVIOUR_SIGNALS].map(wrapTolerant);
 
 /** Validates the tables at load time; errors name the pattern. */
 function validate(patterns: readonly SignalPattern[]): void {
