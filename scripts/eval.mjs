@@ -18,7 +18,8 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: join(root, 'test/fixtures/corpus') },
-    extra: { type: 'string', default: join(root, 'test/fixtures/extra/attacks.jsonl') },
+    extra: { type: 'string', multiple: true, default: [join(root, 'test/fixtures/extra/attacks.jsonl'), join(root, 'test/fixtures/extra/attacks2.jsonl')] },
+    'extra-benign': { type: 'string', multiple: true, default: [join(root, 'test/fixtures/extra/benign2.jsonl')] },
     threshold: { type: 'string', default: 'medium' },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
@@ -51,7 +52,8 @@ function judge(rec) {
 const t0 = performance.now();
 const benign = load(join(values.corpus, 'benign.jsonl')).map((r) => ({ ...r, ...judge(r) }));
 const malicious = load(join(values.corpus, 'malicious.jsonl')).map((r) => ({ ...r, ...judge(r) }));
-const extra = values.extra && existsSync(values.extra) ? load(values.extra).map((r) => ({ ...r, ...judge(r) })) : [];
+const extra = values.extra.filter((f) => existsSync(f)).flatMap((f) => load(f)).map((r) => ({ ...r, ...judge(r) }));
+const extraBenign = values['extra-benign'].filter((f) => existsSync(f)).flatMap((f) => load(f)).map((r) => ({ ...r, ...judge(r) }));
 const ms = performance.now() - t0;
 
 function metrics(ben, mal) {
@@ -78,13 +80,14 @@ function metrics(ben, mal) {
 const all = metrics(benign, malicious);
 const a = metrics(benign.filter((r) => half(r.id) === 'A'), malicious.filter((r) => half(r.id) === 'A'));
 const b = metrics(benign.filter((r) => half(r.id) === 'B'), malicious.filter((r) => half(r.id) === 'B'));
-const ex = metrics([], extra);
+const ex = metrics(extraBenign, extra);
 const misses = malicious.filter((r) => !r.flagged).map((r) => ({ id: r.id, category: r.category, half: half(r.id) }));
 const falsePositives = benign.filter((r) => r.flagged).map((r) => ({ id: r.id, half: half(r.id), findings: r.findings.map((f) => `${f.ruleId} ${f.severity} ${f.location.field ?? ''}: ${(f.evidence ?? '').slice(0, 120)}`) }));
 const extraMisses = extra.filter((r) => !r.flagged).map((r) => ({ id: r.id, category: r.category }));
+const extraFalsePositives = extraBenign.filter((r) => r.flagged).map((r) => ({ id: r.id, findings: r.findings.map((f) => `${f.ruleId} ${f.severity}`) }));
 
 if (values.json) {
-  console.log(JSON.stringify({ threshold: values.threshold, corpus: values.corpus, all, tuneHalf: a, holdoutHalf: b, extra: ex, misses, falsePositives, extraMisses, ms: Math.round(ms) }, null, 2));
+  console.log(JSON.stringify({ threshold: values.threshold, corpus: values.corpus, all, tuneHalf: a, holdoutHalf: b, extra: ex, misses, falsePositives, extraMisses, extraFalsePositives, ms: Math.round(ms) }, null, 2));
 } else {
   const pct = (x) => `${(x * 100).toFixed(1)}%`;
   console.log(`mcp-warden eval — corpus ${values.corpus}, counting findings >= ${values.threshold}`);
@@ -96,12 +99,16 @@ if (values.json) {
   console.log(line('all records', all));
   console.log(line('tuning half (A)', a));
   console.log(line('held-out half (B)', b));
-  if (extra.length) console.log(`  ${'extra samples'.padEnd(24)} recall ${pct(ex.recall).padStart(6)}  (${ex.truePositives}/${ex.malicious}, written before the detectors, not in the corpus)`);
+  if (extra.length) console.log(line('extra samples', ex) + '  (project-written, not in the corpus)');
   console.log(`\nMisses (${misses.length}):`);
   for (const m of misses) console.log(`  [${m.half}] ${m.id}`);
   if (extraMisses.length) {
     console.log(`\nExtra-sample misses (${extraMisses.length}):`);
     for (const m of extraMisses) console.log(`  ${m.id}`);
+  }
+  if (extraFalsePositives.length) {
+    console.log(`\nExtra-sample false positives (${extraFalsePositives.length}):`);
+    for (const f of extraFalsePositives) console.log(`  ${f.id}: ${f.findings.join(', ')}`);
   }
   console.log(`\nFalse positives at >= ${values.threshold} (${falsePositives.length}):`);
   for (const f of falsePositives) console.log(`  [${f.half}] ${f.id}\n      ${f.findings.join('\n      ')}`);

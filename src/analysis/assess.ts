@@ -114,6 +114,8 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   let severity: Severity | undefined;
   if (strong > 0) severity = ladder(override * 3 + conceal * 2 + deceive * 2 + boundary * 2 + support, 6, 3, 2);
   else if ((noConfirm || consent) && support >= 4) severity = 'high';
+  // Text hidden from people (comments, display:none, below the fold) that talks to the model is an injection by itself.
+  else if (ctx.hidden && (marker || addressee) && support >= 3) severity = 'high';
   if (severity === undefined) return undefined;
   const first = [...s.hits('override'), ...s.hits('conceal'), ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
   return { severity, reasons, evidence: evidence(view, first) };
