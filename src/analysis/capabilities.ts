@@ -34,7 +34,7 @@ interface Cue {
 const CUES: readonly Cue[] = [
   {
     capability: 'untrusted-input',
-    nameWords: ['fetch', 'browse', 'browser', 'navigate', 'scrape', 'crawl', 'web', 'url', 'http', 'page', 'rss', 'feed', 'inbox', 'email', 'mail', 'issue', 'issues', 'comment', 'comments', 'pull', 'review', 'ticket', 'tickets', 'transcript', 'youtube', 'reddit', 'news', 'search', 'download', 'screenshot', 'snapshot', 'messages', 'slack', 'discord', 'tweet', 'tweets'],
+    nameWords: ['fetch', 'browse', 'browser', 'navigate', 'scrape', 'crawl', 'web', 'url', 'http', 'page', 'rss', 'feed', 'inbox', 'email', 'mail', 'issue', 'issues', 'comment', 'comments', 'pull', 'review', 'ticket', 'tickets', 'transcript', 'youtube', 'reddit', 'news', 'download', 'screenshot', 'messages', 'slack', 'discord', 'tweet', 'tweets'],
     purpose: /\b(?:fetch|browse|navigate|scrape|crawl|web ?pages?|websites?|urls?|search (?:the )?(?:web|internet)|emails?|inbox|issues?|pull requests?|comments?|tickets?|rss|feeds?|news|transcripts?|downloads?|messages from)\b/,
   },
   {
@@ -44,7 +44,7 @@ const CUES: readonly Cue[] = [
   },
   {
     capability: 'external-send',
-    nameWords: ['send', 'post', 'email', 'mail', 'message', 'publish', 'upload', 'share', 'comment', 'tweet', 'webhook', 'notify', 'create', 'push', 'gist', 'invite', 'reply', 'forward', 'fetch', 'http', 'request', 'url', 'navigate'],
+    nameWords: ['send', 'post', 'email', 'mail', 'message', 'publish', 'upload', 'share', 'comment', 'tweet', 'webhook', 'notify', 'push', 'gist', 'invite', 'reply', 'forward', 'fetch', 'http', 'url', 'navigate'],
     purpose: /\b(?:send|sends|post|posts|publish|upload|share|webhook|notify|e-?mail|message|reply|forward|tweet|create (?:an? )?(?:issue|comment|gist|pull request|ticket|page)|http (?:request|post)|fetch(?:es)? (?:a |the |any )?url)\b/,
   },
   {
@@ -59,6 +59,10 @@ const CUES: readonly Cue[] = [
   },
 ];
 
+const READ_VERBS = new Set(['get', 'list', 'read', 'search', 'find', 'show', 'describe', 'view', 'query', 'count', 'check', 'lookup', 'retrieve', 'summarize', 'summarise', 'inspect', 'explain', 'validate', 'preview']);
+
+const WRITE_VERBS = new Set(['send', 'post', 'publish', 'create', 'write', 'update', 'delete', 'reply', 'forward', 'share', 'upload', 'add', 'set', 'edit', 'remove', 'move', 'push']);
+
 /** First sentence of a description, lowercased and bounded. */
 export function firstSentence(description: string | undefined): string {
   if (description === undefined) return '';
@@ -72,8 +76,13 @@ export function capabilitiesOf(tool: { name: string; description?: string | unde
   const words = new Set(nameWords(tool.name));
   const purpose = firstSentence(tool.description);
   const caps = new Set<Capability>();
+  // "get_message", "list_emails": the noun is what is read, not a way to send.
+  const verb = nameWords(tool.name)[0] ?? '';
+  const reader = READ_VERBS.has(verb);
+  const writer = WRITE_VERBS.has(verb);
   for (const cue of CUES) {
-    if (cue.nameWords.some((w) => words.has(w)) || cue.purpose.test(purpose)) caps.add(cue.capability);
+    const byName = cue.nameWords.some((w) => words.has(w)) && !(reader && (cue.capability === 'external-send' || cue.capability === 'state-change')) && !(writer && cue.capability === 'untrusted-input');
+    if (byName || cue.purpose.test(purpose)) caps.add(cue.capability);
   }
   const ann = tool.annotations ?? {};
   if (ann['readOnlyHint'] === true) caps.delete('state-change');

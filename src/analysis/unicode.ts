@@ -387,3 +387,29 @@ export function displaySafe(text: string): string {
   }
   return out;
 }
+
+/**
+ * Like displaySafe, but a run of invisible characters becomes one marker such as
+ * `⟨78 invisible chars U+E0057…⟩`, so evidence stays readable.
+ */
+export function displayCompact(text: string): string {
+  let out = '';
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    const first = run[0] ?? 0;
+    out += run.length === 1 ? `\\u{${first.toString(16).toUpperCase()}}` : `⟨${run.length} invisible chars U+${first.toString(16).toUpperCase()}…⟩`;
+    run = [];
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isInvisible(cp)) {
+      run.push(cp);
+      continue;
+    }
+    flush();
+    out += displaySafe(ch);
+  }
+  flush();
+  return out;
+}

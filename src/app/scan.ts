@@ -5,6 +5,9 @@ import type { DiscoveryEnv } from '../discovery/types.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { buildReport } from './build-report.js';
+import { analyzeDefinitions } from './analyze-definitions.js';
+import { loadInventory } from './inventory.js';
+import { serverEntry } from '../model/index.js';
 
 export interface ScanOptions {
   /** Home directory to discover from (defaults to the real one). */
@@ -18,6 +21,8 @@ export interface ScanOptions {
   clients?: readonly string[];
   failOn?: Severity;
   command?: string;
+  /** Inventory files of captured tool definitions (--inventory); alone, they replace discovery. */
+  inventories?: readonly string[];
 }
 
 export interface ScanOutcome {
@@ -39,9 +44,10 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const errors: ScanError[] = [];
   const files: DiscoveredFile[] = [];
   const forced = opts.clients?.length === 1 ? opts.clients[0] : undefined;
+  const inventoryOnly = (opts.inventories?.length ?? 0) > 0 && (opts.configFiles?.length ?? 0) === 0;
   const results = opts.configFiles && opts.configFiles.length > 0
     ? await Promise.all(opts.configFiles.map((f) => discoverFile(f, env, forced)))
-    : [await discover(env, opts.clients)];
+    : inventoryOnly ? [] : [await discover(env, opts.clients)];
   for (const r of results) {
     entries.push(...r.entries);
     errors.push(...r.errors);
@@ -53,11 +59,20 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
   });
   errors.push(...ruled.errors);
+  // Captured definitions (inventory files): tool and flow rules. Invalid files throw (exit 2).
+  const inventories = await Promise.all((opts.inventories ?? []).map((f) => loadInventory(f)));
+  const snapshots = inventories.flatMap((inv) => inv.snapshots);
+  const analysed = analyzeDefinitions(snapshots);
+  errors.push(...analysed.errors);
+  for (const inv of inventories) {
+    for (const s of inv.snapshots) entries.push(serverEntry({ name: s.name, client: 'inventory', scope: 'inventory', configFile: inv.file, transport: inv.transports.get(s.name) ?? 'stdio' }));
+  }
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,
     entries,
-    findings: ruled.findings,
+    toolCounts: analysed.toolCounts,
+    findings: [...ruled.findings, ...analysed.findings],
     errors,
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });

@@ -16,6 +16,7 @@ interface ScanFlags {
   output?: string;
   failOn: Severity;
   verbose: boolean;
+  inventory: string[];
 }
 
 export function registerScan(program: Command): void {
@@ -23,6 +24,7 @@ export function registerScan(program: Command): void {
     .command('scan')
     .description('Find every MCP server configured on this machine (or in --config files) and report risky configurations. Runs nothing, sends nothing.')
     .option('-c, --config <file>', 'scan this config file (any supported client shape, detected); repeatable', collect, [])
+    .option('-i, --inventory <file>', 'analyse captured tool definitions offline (see schema/inventory.schema.json); repeatable', collect, [])
     .option('--home <dir>', 'home directory to discover client configs in (default: your home)')
     .option('-p, --project <dir>', 'also scan project-scoped configs in this directory; repeatable', collect, [])
     .option('--client <id>', 'only this client (e.g. claude-desktop, cursor, vscode); repeatable', collect, [])
@@ -36,6 +38,7 @@ export function registerScan(program: Command): void {
         ...(flags.home !== undefined ? { home: flags.home } : {}),
         projects: flags.project,
         configFiles: flags.config,
+        inventories: flags.inventory,
         clients: flags.client,
         failOn: flags.failOn,
         command: 'scan',

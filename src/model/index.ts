@@ -6,3 +6,4 @@ export * from './scan-error.js';
 export * from './report.js';
 export * from './fingerprint.js';
 export * from './errors.js';
+export * from './inventory.js';

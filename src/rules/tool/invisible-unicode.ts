@@ -5,7 +5,7 @@
  */
 import { instructionSignals } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
-import { displaySafe } from '../../analysis/unicode.js';
+import { displayCompact } from '../../analysis/unicode.js';
 import type { Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
@@ -50,7 +50,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'smuggled' | 'inv
             data: { where: field.pointer, name: def.name || def.server, technique: TECHNIQUE_NAMES[v.origin.technique] ?? v.origin.technique, instruction: kinds.length > 0 ? ' that reads as an instruction to the model' : '' },
             severity,
             field: field.pointer,
-            evidence: displaySafe(field.text.slice(Math.max(0, v.origin.start - 40), Math.min(field.text.length, v.origin.start + 80))),
+            evidence: displayCompact(field.text.slice(Math.max(0, v.origin.start - 60), v.origin.end + 60)),
             decoded: v.text,
           });
         }
@@ -70,7 +70,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'smuggled' | 'inv
         data: { where: field.pointer, name: def.name || def.server, count: total, codepoints },
         severity,
         field: field.pointer,
-        evidence: displaySafe(field.text.slice(Math.max(0, (first?.start ?? 0) - 40), (first?.end ?? 0) + 80)),
+        evidence: displayCompact(field.text.slice(Math.max(0, (first?.start ?? 0) - 60), (first?.end ?? 0) + 80)),
         decoded: field.analysis.visible.text,
       });
     }
