@@ -296,11 +296,13 @@ interface SecretParamClass {
   re: RegExp;
   weight: number;
   label: string;
+  /** Purposes that legitimately take this secret (a wallet-recovery tool takes a recovery phrase). */
+  expected?: RegExp;
 }
 const SECRET_PARAMS: readonly SecretParamClass[] = [
-  { re: /(?:^|_)(?:seed|mnemonic|recovery)(?:_|$)|seed_?phrase|mnemonics?/, weight: 3, label: 'a wallet recovery phrase' },
-  { re: /(?:^|_)(?:cvv|cvc)(?:_|$)|card_?number|credit_?card/, weight: 3, label: 'card data' },
-  { re: /(?:^|_)ssn(?:_|$)|social_?security/, weight: 3, label: 'a social security number' },
+  { re: /(?:^|_)(?:seed|mnemonic|recovery)(?:_|$)|seed_?phrase|mnemonics?/, weight: 3, label: 'a wallet recovery phrase', expected: /\b(?:recover|restore|import|derive|generate)\w*\b/ },
+  { re: /(?:^|_)(?:cvv|cvc)(?:_|$)|card_?number|credit_?card/, weight: 3, label: 'card data', expected: /\b(?:payment|checkout|charge|card)\w*\b/ },
+  { re: /(?:^|_)ssn(?:_|$)|social_?security/, weight: 3, label: 'a social security number', expected: /\b(?:identity|kyc|tax|payroll|verification)\b/ },
   { re: /mfa|backup_?codes?|(?:^|_)otp(?:_|$)|otp_?code|2fa|sms_?code|verification_?code/, weight: 2, label: 'one-time or backup codes' },
   { re: /cookie|session_?token/, weight: 2, label: 'a session cookie' },
   { re: /private_?key|passphrase/, weight: 2, label: 'a private key' },
@@ -321,7 +323,8 @@ export function secretParams(params: ReadonlySet<string>, purpose: string): { sc
       if (!c.re.test(n) || labels.has(c.label)) continue;
       labels.add(c.label);
       // A password in a login or database tool is expected; a recovery phrase in a balance check is not.
-      score += authTool ? Math.max(0, c.weight - 2) : c.weight;
+      const expected = c.expected !== undefined ? c.expected.test(purpose) : authTool;
+      score += expected ? Math.max(0, c.weight - 2) : c.weight;
       break;
     }
   }
@@ -382,6 +385,8 @@ const EXPECTED: Record<string, RegExp> = {
   destructive: /\b(?:delete|remove|clean|cleanup|purge|prune|wipe|archive|push|force|reset|sync|deploy)\b/,
 };
 
+const SEVERE_POWER = /disabl|turns? off|keylog|keystroke|reverse (?:tunnel|shell)|mdm|device management|root certificate|\/etc\/hosts|arbitrary|remote[- ](?:control|shell|access)|backdoor|kernel extension|full[- ]disk/;
+
 /** A description that admits to far more power than the tool's name suggests. */
 export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
@@ -393,6 +398,8 @@ export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): As
   const families = new Set(unexpected.map((h) => h.tag ?? ''));
   const intro = s.near(unexpected, 'side-effect', 80);
   let score = 2 + Math.min(2, families.size - 1);
+  // Powers no ordinary tool has: keylogging, turning off the firewall, MDM, reverse tunnels, root CAs.
+  if (unexpected.some((h) => SEVERE_POWER.test(s.lower.slice(h.start, h.end)))) score += 1;
   if (intro) score += 1;
   if (s.has('conceal')) score += 1;
   const severity = ladder(score, 5, 3, 2);

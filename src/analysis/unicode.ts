@@ -198,7 +198,9 @@ export function scanInvisible(text: string): InvisibleScan {
       const decoded = decodeVariationSelectors(cps);
       if (decoded.trim().length > 0 && printableRatio(decoded) >= 0.8) smuggled.push({ technique: 'variation-selectors', start, end: j, text: decoded });
     }
-    if ((runKind === 'zero-width' || runKind === 'bidi') && /\p{L}$/u.test(before) && /^\p{L}/u.test(after) && run.benign === undefined) interleaved++;
+    // Between two letters, even a "harmless" single zero-width space splits a word for filters.
+    const joiner = run.benign === 'emoji ZWJ sequence' || run.benign === 'joiner in a joining script' || run.benign === 'direction mark next to right-to-left text' || run.benign === 'isolate or embedding in right-to-left text';
+    if ((runKind === 'zero-width' || runKind === 'bidi') && /\p{L}$/u.test(before) && /^\p{L}/u.test(after) && !joiner) interleaved++;
     i = j;
   }
   // Bidi overrides: what sits between RLO/RLE/RLI and its pop is displayed reversed.
@@ -295,6 +297,7 @@ export function foldConfusables(text: string): { text: string; disguisedWords: n
     let hasLatin = false;
     let hasOther = false;
     let allFoldable = true;
+    let hasEnclosed = false;
     let folded = '';
     for (const ch of word) {
       const cp = ch.codePointAt(0) ?? 0;
@@ -302,7 +305,7 @@ export function foldConfusables(text: string): { text: string; disguisedWords: n
       if (e !== undefined) {
         enclosed++;
         folded += e;
-        hasOther = true;
+        hasEnclosed = true;
         continue;
       }
       if (cp < 0x80) {
@@ -322,7 +325,7 @@ export function foldConfusables(text: string): { text: string; disguisedWords: n
       }
     }
     const mixed = hasLatin && hasOther;
-    if (mixed || (latinText && hasOther && allFoldable)) {
+    if (mixed || hasEnclosed || (latinText && hasOther && allFoldable)) {
       if (folded !== word) disguisedWords++;
       return folded;
     }

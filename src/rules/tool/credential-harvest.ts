@@ -48,7 +48,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'harvest' | 'secr
         reports.push({
           messageId: 'secretParams' as const,
           data: { name: def.name, labels: sp.labels.join(' and '), purpose: def.purpose.slice(0, 120) },
-          severity: sp.score >= 5 ? ('high' as const) : ('medium' as const),
+          severity: 'high' as const,
           field: '/inputSchema/properties',
           evidence: [...def.params].join(', '),
         });

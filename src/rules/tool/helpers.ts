@@ -22,7 +22,8 @@ export function schemaFields(def: AnalyzedDefinition): AnalyzedField[] {
 
 /** The visible text plus hidden markup (comments, collapsed blocks): what the model reads as prose. */
 export function proseViews(field: AnalyzedField): TextView[] {
-  return [field.analysis.visible, ...field.analysis.hidden.filter((h) => h.origin.kind === 'hidden' && MARKUP_TECHNIQUES.has(h.origin.technique))];
+  // Hidden blocks first: on a tie the finding then shows the hidden text, which is the news.
+  return [...field.analysis.hidden.filter((h) => h.origin.kind === 'hidden' && MARKUP_TECHNIQUES.has(h.origin.technique)), field.analysis.visible];
 }
 
 /** For a description inside `properties`, the name of the property it describes. */
