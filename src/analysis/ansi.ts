@@ -150,14 +150,14 @@ export function scanAnsi(text: string): AnsiScan {
         end = Math.min(text.length, i + 2);
         if (text[i + 1] === 'M' || text[i + 1] === 'c' || text[i + 1] === '8') effect = 'overwrite';
       }
-      sequences.push({ start, end, shown: show(text.slice(start, end)), effect });
+      if (sequences.length < 4096) sequences.push({ start, end, shown: show(text.slice(start, end)), effect });
       if (effect === 'overwrite' && overwriteFrom < 0) overwriteFrom = end;
       i = end;
       continue;
     }
     if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) {
       // A bare carriage return: what follows is printed over the start of the line.
-      sequences.push({ start: i, end: i + 1, shown: 'CR', effect: 'overwrite' });
+      if (sequences.length < 4096) sequences.push({ start: i, end: i + 1, shown: 'CR', effect: 'overwrite' });
       if (overwriteFrom < 0) overwriteFrom = i + 1;
       i++;
       continue;

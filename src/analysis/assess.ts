@@ -96,6 +96,8 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const deceive = count(s, 'deceive');
   const boundary = count(s, 'boundary', 1);
   const strong = override + conceal + deceive + boundary;
+  // Cheap exit: without a strong signal only "act without asking" or hidden text can still qualify.
+  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim')) return undefined;
   const reasons: string[] = [];
   if (override) reasons.push('overrides earlier instructions or the user');
   if (conceal) reasons.push('hides actions from the user');
@@ -219,6 +221,9 @@ const HARDCODED_RECIPIENT = /\b(?:always|must|every|all)\b.{0,60}?\b(?:bcc|cc|fo
 /** Text that changes how other tools or servers behave. */
 export function assessShadowing(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
+  // Cheap exit first: no effect on anything and no destination means nothing to shadow with.
+  const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || s.has('deceive') || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest');
+  if (!anyEffect) return undefined;
   const refs = [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
   const hard = HARDCODED_RECIPIENT.exec(s.lower) ?? HARDCODED_DESTINATION.exec(s.lower);
   const reasons: string[] = [];
@@ -252,6 +257,7 @@ const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\
 /** Shell commands the model (or the user) is told to run. */
 export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?: string): Assessment | undefined {
   const s = view.signals;
+  if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
   const negations = s.hits('negation');
   const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60);
   const danger = s.hits('danger-cmd').filter((h) => !defused(h));
@@ -335,9 +341,11 @@ export function secretParams(params: ReadonlySet<string>, purpose: string): { sc
 /** Requests for passwords, codes, keys or cookies that a tool has no business relaying. */
 export function assessCredentialHarvest(view: TextView, ctx: AssessContext, includeParams: boolean): Assessment | undefined {
   const s = view.signals;
-  const asks = s.hits('cred-ask');
   const strong = s.hits('cred-noun', 'strong');
   const weak = s.hits('cred-noun', 'weak');
+  const sp = includeParams ? secretParams(ctx.params, ctx.purpose) : { score: 0, labels: [] };
+  if (strong.length === 0 && weak.length === 0 && sp.score === 0) return undefined;
+  const asks = s.hits('cred-ask');
   const reasons: string[] = [];
   let score = 0;
   const askStrong = s.near(asks, strong, 80);
@@ -359,7 +367,6 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
     reasons.push('insists on the raw secret');
   }
   if (includeParams) {
-    const sp = secretParams(ctx.params, ctx.purpose);
     if (sp.score > 0 && (strong.length > 0 || asks.length > 0 || sp.score >= 3)) {
       score += sp.score;
       reasons.push(`takes ${sp.labels.join(' and ')} as parameters`);

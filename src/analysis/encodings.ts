@@ -242,8 +242,8 @@ export function findEncodedRuns(text: string): DecodedRun[] {
     d.pattern.lastIndex = 0;
     for (const m of text.matchAll(d.pattern)) {
       if (out.length >= MAX_RUNS || budget <= 0) break;
+      if (m[0].length > MAX_RUN_CHARS) continue;
       const run = m[0].trim();
-      if (run.length > MAX_RUN_CHARS) continue;
       const decoded = d.decode(run);
       if (decoded === undefined || !readable(decoded)) continue;
       const start = m.index ?? 0;
@@ -268,6 +268,7 @@ export function findOpaqueBlobs(text: string): Array<{ start: number; end: numbe
   const out: Array<{ start: number; end: number; source: string; encoding: Encoding }> = [];
   for (const m of text.matchAll(/[A-Za-z0-9+/]{32,}={0,2}/g)) {
     const run = m[0];
+    if (run.length > MAX_RUN_CHARS) continue;
     if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/\d/.test(run)) continue;
     out.push({ start: m.index ?? 0, end: (m.index ?? 0) + run.length, source: run.length > 120 ? `${run.slice(0, 120)}…` : run, encoding: bytesLookCompressed('base64', run) ? 'zlib' : 'base64' });
     if (out.length >= MAX_RUNS) break;

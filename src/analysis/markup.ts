@@ -42,8 +42,10 @@ function hiddenElements(text: string, out: HiddenMarkup[]): void {
     const lt = lower.indexOf('<', from);
     if (lt < 0) return;
     const gt = lower.indexOf('>', lt + 1);
-    if (gt < 0 || gt - lt > 1000) {
-      from = lt + 1;
+    if (gt < 0) return;
+    if (gt - lt > 1000) {
+      // No tag can start before gt - 1000 and end at gt: skip ahead instead of rescanning.
+      from = gt - 1000;
       continue;
     }
     const tag = lower.slice(lt + 1, gt);

@@ -17,6 +17,52 @@ export type ViewOrigin =
   | { kind: 'hidden'; technique: HiddenTechnique; start: number; end: number }
   | { kind: 'decoded'; encoding: Encoding; source: string; start: number; end: number; depth: number; within?: HiddenTechnique; inline?: boolean };
 
+/**
+ * Hard-wrapped and indented text (docstrings) would otherwise read as one sentence per line:
+ * trims spaces around newlines and squeezes runs of spaces. A single pass (a regex such as
+ * `[ \t]*\n` backtracks quadratically on a long run of spaces).
+ */
+export function collapseWhitespace(text: string): string {
+  if (!/ {2}|\t| \n|\n /.test(text)) return text;
+  const parts: string[] = [];
+  let lastChar = '';
+  let i = 0;
+  while (i < text.length) {
+    // Copy a run of ordinary characters in one slice.
+    let j = i;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x20 || c === 0x09 || c === 0x0a) break;
+      j++;
+    }
+    if (j > i) {
+      parts.push(text.slice(i, j));
+      lastChar = text[j - 1] ?? '';
+      i = j;
+      continue;
+    }
+    // A run of whitespace: a newline inside it wins, otherwise one space (none at line starts).
+    let newline = false;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x0a) {
+        if (newline) break;
+        newline = true;
+      } else if (c !== 0x20 && c !== 0x09) break;
+      j++;
+    }
+    if (newline) {
+      parts.push('\n');
+      lastChar = '\n';
+    } else if (lastChar !== '' && lastChar !== '\n' && j < text.length) {
+      parts.push(' ');
+      lastChar = ' ';
+    }
+    i = j;
+  }
+  return parts.join('');
+}
+
 /** One reading of a field, with its signals computed on demand. */
 export class TextView {
   private cached: SignalSet | undefined;
@@ -25,8 +71,7 @@ export class TextView {
     readonly origin: ViewOrigin,
     text: string,
   ) {
-    // Hard-wrapped and indented text (docstrings) reads as one sentence per line otherwise.
-    this.text = text.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]{2,}/g, ' ');
+    this.text = collapseWhitespace(text);
   }
   get signals(): SignalSet {
     this.cached ??= new SignalSet(this.text.toLowerCase());

@@ -53,6 +53,11 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
 
 export type InvisibleKind = 'tag' | 'variation-selector' | 'zero-width' | 'bidi';
 
+/** Runs described in detail per text; beyond that they are only stripped and counted. */
+const MAX_RUNS = 2048;
+/** Longest text decoded from one smuggled run. */
+const MAX_SMUGGLED = 64 * 1024;
+
 /** A maximal run of invisible characters, with what legitimate use (if any) explains it. */
 export interface InvisibleRun {
   kind: InvisibleKind;
@@ -95,6 +100,7 @@ function kindOf(cp: number): InvisibleKind | undefined {
 export function decodeTags(cps: readonly number[]): string {
   let out = '';
   for (const cp of cps) {
+    if (out.length >= MAX_SMUGGLED) break;
     const c = cp - 0xe0000;
     if (c >= 0x20 && c <= 0x7e) out += String.fromCharCode(c);
     else if (c === 0x0a || c === 0x0d || c === 0x09) out += String.fromCharCode(c);
@@ -109,6 +115,7 @@ export function decodeTags(cps: readonly number[]): string {
 export function decodeVariationSelectors(cps: readonly number[]): string {
   const bytes: number[] = [];
   for (const cp of cps) {
+    if (bytes.length >= MAX_SMUGGLED) break;
     if (cp >= 0xfe00 && cp <= 0xfe0f) bytes.push(cp - 0xfe00);
     else if (cp >= 0xe0100 && cp <= 0xe01ef) bytes.push(cp - 0xe0100 + 16);
   }
@@ -160,6 +167,8 @@ export function scanInvisible(text: string): InvisibleScan {
   const runs: InvisibleRun[] = [];
   const smuggled: SmuggledText[] = [];
   let visible = '';
+  // Visible text is copied in slices between invisible runs, not character by character.
+  let copiedTo = 0;
   let interleaved = 0;
   let i = 0;
   while (i < text.length) {
@@ -167,10 +176,10 @@ export function scanInvisible(text: string): InvisibleScan {
     const kind = kindOf(cp);
     const width = cp > 0xffff ? 2 : 1;
     if (kind === undefined) {
-      visible += text.slice(i, i + width);
       i += width;
       continue;
     }
+    visible += text.slice(copiedTo, i);
     // Group a maximal run; tags and variation selectors group by their own kind, the rest together.
     const start = i;
     const cps: number[] = [];
@@ -185,6 +194,13 @@ export function scanInvisible(text: string): InvisibleScan {
       j += c > 0xffff ? 2 : 1;
     }
     const runKind: InvisibleKind = kind === 'bidi' && cps.some((c) => ZERO_WIDTH.has(c)) ? 'zero-width' : kind;
+    if (runs.length >= MAX_RUNS) {
+      // Hostile text: keep stripping, stop describing (the first runs already tell the story).
+      if ((runKind === 'zero-width' || runKind === 'bidi') && start > 0 && j < text.length) interleaved++;
+      i = j;
+      copiedTo = j;
+      continue;
+    }
     const before = text.slice(Math.max(0, start - 40), start);
     const after = text.slice(j, j + 40);
     const run: InvisibleRun = { kind: runKind, start, end: j, count: cps.length, codePoints: cps };
@@ -202,21 +218,26 @@ export function scanInvisible(text: string): InvisibleScan {
     const joiner = run.benign === 'emoji ZWJ sequence' || run.benign === 'joiner in a joining script' || run.benign === 'direction mark next to right-to-left text' || run.benign === 'isolate or embedding in right-to-left text';
     if ((runKind === 'zero-width' || runKind === 'bidi') && /\p{L}$/u.test(before) && /^\p{L}/u.test(after) && !joiner) interleaved++;
     i = j;
+    copiedTo = j;
   }
-  // Bidi overrides: what sits between RLO/RLE/RLI and its pop is displayed reversed.
-  for (let k = 0; k < runs.length; k++) {
+  visible += text.slice(copiedTo);
+  // Bidi overrides: what sits between RLO/RLE/RLI and its pop is displayed reversed. One backward
+  // pass finds each run's next pop (hostile text can hold many thousands of runs).
+  const nextPop: number[] = new Array<number>(runs.length);
+  let pop = text.length;
+  for (let k = runs.length - 1; k >= 0; k--) {
+    nextPop[k] = pop;
+    const q = runs[k];
+    if (q !== undefined && q.kind === 'bidi' && q.codePoints.some((c) => BIDI_POP.has(c))) pop = q.start;
+  }
+  let reordered = 0;
+  for (let k = 0; k < runs.length && reordered < 16; k++) {
     const r = runs[k];
     if (r === undefined || r.kind !== 'bidi' || r.benign !== undefined) continue;
     if (!r.codePoints.some((c) => BIDI_REORDER.has(c))) continue;
+    reordered++;
     const rtl = r.codePoints.some((c) => c === 0x202e || c === 0x202b || c === 0x2067);
-    let end = text.length;
-    for (let m = k + 1; m < runs.length; m++) {
-      const q = runs[m];
-      if (q && q.kind === 'bidi' && q.codePoints.some((c) => BIDI_POP.has(c))) {
-        end = q.start;
-        break;
-      }
-    }
+    const end = nextPop[k] ?? text.length;
     const inner = stripInvisible(text.slice(r.end, end));
     if (inner.trim().length === 0) continue;
     smuggled.push({ technique: 'bidi-override', start: r.start, end, text: rtl ? [...inner].reverse().join('') : inner });
@@ -269,6 +290,7 @@ function enclosedLetter(cp: number): string | undefined {
 }
 
 const LATIN = /\p{Script=Latin}/u;
+const LOOKALIKE_SCRIPTS = /[\u0370-\u058f\u13a0-\u13ff\ua640-\ua69f\u{1f130}-\u{1f1ff}]/u;
 const LETTER = /\p{L}/u;
 
 /**
@@ -279,16 +301,11 @@ const LETTER = /\p{L}/u;
  */
 export function foldConfusables(text: string): { text: string; disguisedWords: number; enclosed: number } {
    
-  if (!/[^\u0000-\u00ff]/.test(text)) return { text, disguisedWords: 0, enclosed: 0 };
+  // Only scripts with Latin look-alikes (Greek, Cyrillic, Armenian, Cherokee, enclosed letters) can disguise Latin text.
+  if (!LOOKALIKE_SCRIPTS.test(text)) return { text, disguisedWords: 0, enclosed: 0 };
   const map = confusableMap();
-  let latin = 0;
-  let letters = 0;
-  for (const ch of text) {
-    if (LETTER.test(ch)) {
-      letters++;
-      if (LATIN.test(ch)) latin++;
-    }
-  }
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   const latinText = letters > 0 && latin / letters >= 0.6;
   let enclosed = 0;
   let disguisedWords = 0;

@@ -2,7 +2,6 @@
  * @fileoverview A description in one server that names another server or one of its tools: the
  * precondition of cross-server shadowing ("when the GitHub server's create_pull_request is used…").
  */
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
 import { atLeast, type Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
@@ -13,6 +12,8 @@ import type { FlowContext, FlowSubject } from './types.js';
 function distinctive(name: string): boolean {
   return name.length >= 5 && (/[_.-]/.test(name) || /[a-z][A-Z]/.test(name)) && !/^(?:e\.g|i\.e|read_only|utf-8)$/i.test(name);
 }
+
+const TOKEN = /[a-z0-9][a-z0-9_.-]{0,127}/g;
 
 interface Target {
   server: string;
@@ -46,7 +47,6 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
     for (const d of subject.definitions) if (d.kind === 'tool' && distinctive(d.name)) add(d.name, { server: d.server, label: `tool "${d.name}"` });
     for (const s of subject.servers) if (s.length >= 4 && distinctive(s)) add(s, { server: s, label: 'the server' });
     if (targets.size === 0) return [];
-    const automaton = new AhoCorasick([...targets.keys()]);
     const flagged = new Map<string, Severity>();
     for (const f of subject.toolFindings) {
       if (f.ruleId !== 'tool/tool-shadowing' && f.ruleId !== 'tool/hidden-instructions') continue;
@@ -60,17 +60,20 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
       for (const field of d.fields) {
         if (field.role === 'name' || field.role === 'property-name') continue;
         const lower = field.analysis.visible.lower;
-        for (const m of automaton.matchInText(lower)) {
-          const before = lower[m.begin - 1] ?? ' ';
-          const after = lower[m.end] ?? ' ';
-          if (/[\w]/.test(before) || /[\w]/.test(after)) continue;
-          for (const t of targets.get(m.keyword) ?? []) {
+        // Identifier-shaped tokens looked up in a map: linear in the text, whatever the tool count.
+        for (const m of lower.matchAll(TOKEN)) {
+          const token = m[0].replace(/[.-]+$/, '');
+          const hit = targets.get(token);
+          if (hit === undefined) continue;
+          const begin = m.index ?? 0;
+          const end = begin + token.length;
+          for (const t of hit) {
             if (t.server === d.server) continue;
             const key = `${d.server}\u0000${d.name}\u0000${t.server}\u0000${t.label}`;
             if (seen.has(key)) continue;
             seen.add(key);
             const shadow = flagged.get(`${d.server}\u0000${d.tool ?? ''}`);
-            const around = lower.slice(Math.max(0, m.begin - 120), m.end + 120);
+            const around = lower.slice(Math.max(0, begin - 120), end + 120);
             const steering = /\b(?:always|never|must|instead|replace|redirect|bcc|override|do not|don't)\b/.test(around);
             const severity: Severity = shadow !== undefined && atLeast(shadow, 'medium') ? 'high' : steering ? 'medium' : 'low';
             reports.push({
@@ -80,7 +83,7 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
               server: d.server,
               ...(d.tool !== undefined ? { tool: d.tool } : {}),
               field: field.pointer,
-              evidence: field.analysis.visible.text.slice(Math.max(0, m.begin - 80), m.end + 80),
+              evidence: field.analysis.visible.text.slice(Math.max(0, begin - 80), end + 80),
             });
           }
         }

@@ -11,6 +11,11 @@ import type { RuleReport } from '../types.js';
 import { contextFor, strongest } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
 
+/** Nothing decoded, no opaque blob, no disguised letters: skip before computing any signal. */
+function decodedEmpty(a: { decoded: unknown[]; opaqueBlobs: unknown[]; disguisedWords: number; enclosedLetters: number }): boolean {
+  return a.decoded.length === 0 && a.opaqueBlobs.length === 0 && a.disguisedWords < 2 && a.enclosedLetters < 6;
+}
+
 function encodingOf(view: TextView): string {
   return view.origin.kind === 'decoded' ? view.origin.encoding : 'encoded';
 }
@@ -38,6 +43,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'decoded' | 'deco
     for (const field of def.fields) {
       const a = field.analysis;
       const decoded = a.decoded;
+      if (decodedEmpty(a)) continue;
       const hint = a.visible.signals.has('decode-hint');
       if (decoded.length > 0) {
         const judged = strongest(decoded.map((v) => {
