@@ -1,4 +1,10 @@
-import { REDACTED, SECRET_PATTERNS } from './secret-patterns.js';
+/**
+ * @fileoverview Synchronous secret detection and redaction for every output (reports, SARIF, the
+ * gateway's DLP). Fast path: the text is lowercased once and a pattern's regex runs only when one
+ * of its keywords occurs (gitleaks' prefilter); most text matches no keyword and costs one
+ * `includes` per keyword. See secret-patterns.ts for how this relates to secretlint.
+ */
+import { REDACTED, SECRET_PATTERNS, type SecretPattern } from './secret-patterns.js';
 
 export interface SecretMatch {
   patternId: string;
@@ -6,19 +12,39 @@ export interface SecretMatch {
   end: number;
 }
 
-/** Cheap prefilter: none of these substrings means no known-format secret can be present. */
-const KEYWORDS = ['-----begin', 'sk-', 'gh', 'github_pat_', 'glpat-', 'akia', 'asia', 'abia', 'acca', 'xox', '_live_', '_test_', 'aiza', 'npm_', 'hf_', 'eyj', '://', 'bearer', 'basic'];
+/** Every distinct keyword, each with the patterns that need it. Built once. */
+const PATTERNS_BY_KEYWORD: ReadonlyMap<string, readonly SecretPattern[]> = (() => {
+  const map = new Map<string, SecretPattern[]>();
+  for (const p of SECRET_PATTERNS) {
+    for (const k of p.keywords) {
+      const list = map.get(k) ?? [];
+      if (!list.includes(p)) list.push(p);
+      map.set(k, list);
+    }
+  }
+  return map;
+})();
 
-function mayContainSecret(text: string): boolean {
+const PATTERN_BY_ID: ReadonlyMap<string, SecretPattern> = new Map(SECRET_PATTERNS.map((p) => [p.id, p]));
+
+/** Patterns whose keywords occur in `text`, in table order. */
+function candidatePatterns(text: string): SecretPattern[] {
   const lower = text.toLowerCase();
-  return KEYWORDS.some((k) => lower.includes(k));
+  const hit = new Set<SecretPattern>();
+  for (const [keyword, patterns] of PATTERNS_BY_KEYWORD) {
+    if (lower.includes(keyword)) for (const p of patterns) hit.add(p);
+  }
+  return SECRET_PATTERNS.filter((p) => hit.has(p));
 }
 
-/** Finds known-format credentials in `text`. */
+/**
+ * Finds known-format credentials in `text`.
+ * @param text any text: a config value, a tool result, a whole report
+ * @returns the matches, each with its pattern id and the span of the secret part
+ */
 export function findSecrets(text: string): SecretMatch[] {
-  if (!mayContainSecret(text)) return [];
   const out: SecretMatch[] = [];
-  for (const p of SECRET_PATTERNS) {
+  for (const p of candidatePatterns(text)) {
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       const span = p.secretGroup === undefined ? undefined : m.indices?.[p.secretGroup];
@@ -31,20 +57,39 @@ export function findSecrets(text: string): SecretMatch[] {
   return out;
 }
 
-/** Replaces every known-format credential in `text`, keeping a short, recognisable prefix. */
-export function redactSecrets(text: string): string {
-  const matches = findSecrets(text).sort((a, b) => a.start - b.start || b.end - a.end);
-  if (matches.length === 0) return text;
+/** True when `text` holds at least one known-format credential. */
+export function containsSecret(text: string): boolean {
+  return findSecrets(text).length > 0;
+}
+
+/**
+ * Replaces the given spans of `text` with the redaction marker, keeping `keep(span)` leading
+ * characters of each. Overlapping spans are merged.
+ */
+export function redactSpans(text: string, spans: ReadonlyArray<{ start: number; end: number; keep?: number }>): string {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let pos = 0;
-  for (const m of matches) {
-    if (m.start < pos) continue; // overlapping match already redacted
-    const pattern = SECRET_PATTERNS.find((p) => p.id === m.patternId);
-    const keep = pattern && pattern.keep > 0 ? pattern.keep : 0;
-    out += text.slice(pos, m.start) + text.slice(m.start, m.start + keep) + REDACTED;
-    pos = m.end;
+  for (const s of sorted) {
+    if (s.start < pos) {
+      pos = Math.max(pos, s.end); // overlaps the span just redacted: extend it, one marker
+      continue;
+    }
+    const keep = Math.min(s.keep ?? 0, s.end - s.start);
+    out += text.slice(pos, s.start) + text.slice(s.start, s.start + keep) + REDACTED;
+    pos = s.end;
   }
   return out + text.slice(pos);
+}
+
+/** Replaces every known-format credential in `text`, keeping a short, recognisable prefix. */
+export function redactSecrets(text: string): string {
+  const matches = findSecrets(text);
+  return redactSpans(
+    text,
+    matches.map((m) => ({ start: m.start, end: m.end, keep: PATTERN_BY_ID.get(m.patternId)?.keep ?? 0 })),
+  );
 }
 
 /**

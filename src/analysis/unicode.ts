@@ -396,40 +396,36 @@ export function scriptsOf(text: string): Set<string> {
   return scripts;
 }
 
-/** Shows invisible and control characters as `\u{…}` so evidence is safe to print in a terminal. */
-export function displaySafe(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if ((cp < 0x20 && cp !== 0x0a && cp !== 0x09) || (cp >= 0x7f && cp < 0xa0) || isInvisible(cp) || cp === 0x2028 || cp === 0x2029) {
-      out += `\\u{${cp.toString(16).toUpperCase()}}`;
-    } else out += ch;
-  }
-  return out;
-}
-
 /**
- * Like displaySafe, but a run of invisible characters becomes one marker such as
- * `⟨78 invisible chars U+E0057…⟩`, so evidence stays readable.
+ * Evidence around invisible runs: each run of two or more invisible characters becomes one marker
+ * such as `⟨78 invisible chars U+E0057…⟩` (what they carry is reported as decoded text). Single
+ * characters stay as they are; reporters escape them when they render (report/visible.ts).
  */
-export function displayCompact(text: string): string {
+export function abbreviateInvisibleRuns(text: string): string {
   let out = '';
-  let run: number[] = [];
-  const flush = (): void => {
-    if (run.length === 0) return;
-    const first = run[0] ?? 0;
-    out += run.length === 1 ? `\\u{${first.toString(16).toUpperCase()}}` : `⟨${run.length} invisible chars U+${first.toString(16).toUpperCase()}…⟩`;
-    run = [];
+  let runStart = -1;
+  let runCount = 0;
+  let firstCp = 0;
+  const flush = (end: number): void => {
+    if (runCount >= 2) out += `⟨${runCount} invisible chars U+${firstCp.toString(16).toUpperCase()}…⟩`;
+    else if (runCount === 1) out += text.slice(runStart, end);
+    runCount = 0;
   };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
     if (isInvisible(cp)) {
-      run.push(cp);
-      continue;
+      if (runCount === 0) {
+        runStart = i;
+        firstCp = cp;
+      }
+      runCount++;
+    } else {
+      flush(i);
+      out += text.slice(i, i + width);
     }
-    flush();
-    out += displaySafe(ch);
+    i += width - 1;
   }
-  flush();
+  flush(text.length);
   return out;
 }

@@ -53,6 +53,7 @@ export function buildReport(p: ReportParts): ScanReport {
       client: e.client,
       scope: e.scope,
       configFile: e.configFile,
+      ...(e.project !== undefined ? { project: e.project } : {}),
       ...(e.line !== undefined ? { line: e.line } : {}),
       transport: e.transport,
       disabled: e.disabled,

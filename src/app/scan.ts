@@ -1,13 +1,16 @@
-import { homedir } from 'node:os';
-import type { ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
-import { discover, discoverFile, type DiscoveredFile } from '../discovery/discover.js';
-import type { DiscoveryEnv } from '../discovery/types.js';
+import type { Finding, ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
+import { discover, discoverFiles, type DiscoveredFile } from '../discovery/discover.js';
+import { discoveryEnv } from '../discovery/env.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
+import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
 import { analyzeDefinitions } from './analyze-definitions.js';
 import { loadInventory } from './inventory.js';
 import { serverEntry } from '../model/index.js';
+import type { VetSettings } from './vet.js';
+import type { ProgressListener } from './progress.js';
+import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
 export interface ScanOptions {
   /** Home directory to discover from (defaults to the real one). */
@@ -15,6 +18,8 @@ export interface ScanOptions {
   platform?: NodeJS.Platform;
   env?: Readonly<Record<string, string | undefined>>;
   projects?: readonly string[];
+  /** Stand-in for the file-system root when locating machine-wide (managed) configs (--system-root). */
+  systemRoot?: string;
   /** Explicit config files (--config); when given, machine-wide discovery is skipped. */
   configFiles?: readonly string[];
   /** Narrow to these client ids (--client). */
@@ -23,6 +28,12 @@ export interface ScanOptions {
   command?: string;
   /** Inventory files of captured tool definitions (--inventory); alone, they replace discovery. */
   inventories?: readonly string[];
+  /** Baseline and project settings (ignores); see app/suppress.ts. */
+  suppression?: SuppressionFiles;
+  /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
+  onProgress?: ProgressListener;
+  /** `scan --vet`: also vet the packages behind the entries (network, unless offline). */
+  vet?: VetSettings;
 }
 
 export interface ScanOutcome {
@@ -34,19 +45,17 @@ export interface ScanOutcome {
 /** Static scan: discover configs, run config rules, build the report. Starts nothing, sends nothing. */
 export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
-  const env: DiscoveryEnv = {
-    home: opts.home ?? homedir(),
-    platform: opts.platform ?? process.platform,
-    env: opts.env ?? process.env,
-    projects: opts.projects ?? [],
-  };
+  // Settings and baseline are read first: a broken one is a usage error before any work is done.
+  const suppression = loadSuppressions(opts.suppression ?? {});
+  const env = discoveryEnv(opts);
   const entries: ServerEntry[] = [];
   const errors: ScanError[] = [];
   const files: DiscoveredFile[] = [];
+  opts.onProgress?.({ phase: 'discovering client configs' });
   const forced = opts.clients?.length === 1 ? opts.clients[0] : undefined;
   const inventoryOnly = (opts.inventories?.length ?? 0) > 0 && (opts.configFiles?.length ?? 0) === 0;
   const results = opts.configFiles && opts.configFiles.length > 0
-    ? await Promise.all(opts.configFiles.map((f) => discoverFile(f, env, forced)))
+    ? [await discoverFiles(opts.configFiles, env, forced)]
     : inventoryOnly ? [] : [await discover(env, opts.clients)];
   for (const r of results) {
     entries.push(...r.entries);
@@ -54,27 +63,49 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     files.push(...r.files);
   }
   const modeByFile = new Map(files.map((f) => [f.path, f.mode]));
-  const ruled = await runConfigRules(Object.values(configRules), entries, (entry) => {
-    const fileMode = modeByFile.get(entry.configFile);
-    return { home: env.home, platform: env.platform, ...(fileMode !== undefined ? { fileMode } : {}) };
-  });
-  errors.push(...ruled.errors);
+  const envNames = new Set(Object.keys(env.env).filter((k) => env.env[k] !== undefined));
+  const findings: Finding[] = [];
+  for (const [i, entry] of entries.entries()) {
+    opts.onProgress?.({ phase: 'checking servers', done: i, total: entries.length, item: entry.name });
+    const ruled = await runConfigRules(Object.values(configRules), [entry], () => {
+      const fileMode = modeByFile.get(entry.configFile);
+      return { home: env.home, platform: env.platform, envNames, ...(fileMode !== undefined ? { fileMode } : {}) };
+    });
+    findings.push(...ruled.findings);
+    errors.push(...ruled.errors);
+  }
+  // Loaded only for --vet: the registry and Sigstore clients are heavy, and a plain scan needs neither.
+  // config/unpinned-package already reports floating specs in a scan; vet's twin rule would repeat it.
+  const vetted = opts.vet ? await (await import('./vet.js')).vetEntries(entries, { skipRules: ['supplychain/floating-version'], ...opts.vet }) : undefined;
+  if (vetted) {
+    findings.push(...vetted.findings);
+    errors.push(...vetted.errors);
+  }
   // Captured definitions (inventory files): tool and flow rules. Invalid files throw (exit 2).
   const inventories = await Promise.all((opts.inventories ?? []).map((f) => loadInventory(f)));
   const snapshots = inventories.flatMap((inv) => inv.snapshots);
+  if (snapshots.length > 0) opts.onProgress?.({ phase: 'analysing tool definitions' });
   const analysed = analyzeDefinitions(snapshots);
+  findings.push(...analysed.findings);
   errors.push(...analysed.errors);
   for (const inv of inventories) {
     for (const s of inv.snapshots) entries.push(serverEntry({ name: s.name, client: 'inventory', scope: 'inventory', configFile: inv.file, transport: inv.transports.get(s.name) ?? 'stdio' }));
   }
+  const sensitive = sensitiveValues(entries);
+  const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,
     entries,
     toolCounts: analysed.toolCounts,
-    findings: [...ruled.findings, ...analysed.findings],
+    findings: suppressed.kept,
     errors,
+    suppressed: suppressed.info?.findings.length ?? 0,
+    ...(vetted ? { notes: vetted.notes } : {}),
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
-  return { report, entries, files };
+  if (suppressed.info) report.suppression = suppressed.info;
+  if (vetted) report.packages = vetted.packages;
+  opts.onProgress?.({ phase: 'done' });
+  return { report: redactReport(report, sensitive), entries, files };
 }

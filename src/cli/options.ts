@@ -5,8 +5,19 @@ import { FORMATS, type Format } from '../report/index.js';
 export function parseSeverity(value: string): Severity {
   const v = value.toLowerCase();
   if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
-  if (v === 'none') return 'critical';
   throw new InvalidArgumentError(`expected one of ${SEVERITIES.join(', ')}`);
+}
+
+/** `--fail-on`: a severity, or `none` to never exit 1 because of findings (incomplete still exits 3). */
+export type FailOn = Severity | 'none';
+
+export function parseFailOn(value: string): FailOn {
+  if (value.toLowerCase() === 'none') return 'none';
+  try {
+    return parseSeverity(value);
+  } catch {
+    throw new InvalidArgumentError(`expected one of ${SEVERITIES.join(', ')}, none`);
+  }
 }
 
 export function parseFormat(value: string): Format {

@@ -1,7 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { registerKeygen } from './keygen.js';
+import { registerPin } from './pin.js';
+import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
+import { registerVet } from './vet.js';
+import { registerClients } from './clients.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
 export function buildProgram(): Command {
@@ -12,6 +17,11 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .exitOverride();
   registerScan(program);
+  registerVet(program);
+  registerRules(program);
+  registerClients(program);
+  registerPin(program);
+  registerKeygen(program);
   return program;
 }
 

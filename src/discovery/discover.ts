@@ -1,9 +1,15 @@
+/**
+ * @module discovery/discover
+ * Orchestration: asks every adapter for its candidate paths, reads each file once, parses it, hands
+ * it to the adapter, and follows `expand` (Claude Code projects and plugins). Everything that stops
+ * a file from being checked becomes a ScanError naming the file; nothing here throws for bad input.
+ */
 import { resolve } from 'node:path';
 import type { ScanError, ServerEntry } from '../model/index.js';
 import { ADAPTERS } from './index.js';
-import type { ClientConfigAdapter, ConfigCandidate, DiscoveryEnv } from './types.js';
-import { readConfigFile } from './read-config-file.js';
-import { formatFromPath, parseConfigDocument } from './parse-document.js';
+import { isDirectoryCandidate, type Candidate, type ClientConfigAdapter, type ConfigCandidate, type DiscoveryEnv } from './types.js';
+import { canonicalPath, listDirectory, readConfigFile } from './read-config-file.js';
+import { formatFromPath, parseConfigDocument, type ConfigDocument } from './parse-document.js';
 
 export interface DiscoveredFile {
   path: string;
@@ -19,53 +25,119 @@ export interface DiscoveryResult {
   files: DiscoveredFile[];
 }
 
-/** Guards against plugin/drop-in expansion running away (a directory of thousands of files, or cycles). */
-const MAX_FILES_PER_CLIENT = 500;
+/**
+ * Caps on what one scan reads. No real machine comes near them; they stop a hostile or runaway
+ * layout (a drop-in folder of millions of files, a projects list of millions of paths) from turning
+ * a scan into a hang.
+ */
+export const DISCOVERY_LIMITS = {
+  /** Files read (or found absent) in one scan, across all clients. */
+  files: 20_000,
+  /** Levels of `expand` (file → plugin list → plugin manifest → server file). */
+  expandDepth: 3,
+} as const;
 
-async function readCandidate(adapter: ClientConfigAdapter, candidate: ConfigCandidate, env: DiscoveryEnv, out: DiscoveryResult, seen: Set<string>): Promise<void> {
-  const key = `${adapter.id}\u0000${candidate.path}`;
-  if (seen.has(key)) return;
-  seen.add(key);
+interface State {
+  out: DiscoveryResult;
+  /** Canonical paths already visited: the same file reached twice is read once. */
+  seen: Set<string>;
+  limitReported: boolean;
+}
+
+function internalError(path: string, client: string, err: unknown): ScanError {
+  return { kind: 'internal', source: path, client, message: `${path}: could not be read as a ${client} config: ${err instanceof Error ? err.message : String(err)}` };
+}
+
+/** Marks entries the client disables elsewhere (e.g. rejected `.mcp.json` servers). */
+function applyDisabled(entries: ServerEntry[], candidate: ConfigCandidate): ServerEntry[] {
+  const names = candidate.disabledServers;
+  if (!names || names.length === 0) return entries;
+  return entries.map((e) => (names.includes(e.name) ? { ...e, disabled: true } : e));
+}
+
+async function visitFile(adapter: ClientConfigAdapter, candidate: ConfigCandidate, env: DiscoveryEnv, state: State, depth: number): Promise<void> {
+  const key = await canonicalPath(candidate.path);
+  if (state.seen.has(key)) return;
+  if (state.seen.size >= DISCOVERY_LIMITS.files) {
+    if (!state.limitReported) {
+      state.limitReported = true;
+      state.out.errors.push({ kind: 'limit', source: candidate.path, client: adapter.id, message: `stopped after ${DISCOVERY_LIMITS.files} config paths; ${candidate.path} and later paths were not checked` });
+    }
+    return;
+  }
+  state.seen.add(key);
   const read = await readConfigFile(candidate.path);
   if (read.status === 'absent') return;
   if (read.status === 'error') {
-    out.errors.push({ ...read.error, client: adapter.id });
+    state.out.errors.push({ ...read.error, client: adapter.id });
     return;
   }
   if (read.text.trim() === '') return; // an empty file declares nothing; clients treat it the same way
   const parsed = parseConfigDocument(candidate.path, read.text, candidate.format);
   if (!parsed.ok) {
-    out.errors.push({ ...parsed.error, client: adapter.id });
+    state.out.errors.push({ ...parsed.error, client: adapter.id });
     return;
   }
-  const result = adapter.parse(parsed.doc, candidate);
-  out.entries.push(...result.entries);
-  out.errors.push(...result.errors);
-  out.files.push({ path: candidate.path, client: adapter.id, mode: read.mode, servers: result.entries.length });
-  if (adapter.expand) {
-    for (const extra of adapter.expand(parsed.doc, candidate, env)) {
-      if (seen.size > MAX_FILES_PER_CLIENT * ADAPTERS.length) break;
-      await readCandidate(adapter, extra, env, out, seen);
-    }
+  let entries: ServerEntry[];
+  try {
+    const result = adapter.parse(parsed.doc, candidate);
+    entries = applyDisabled(result.entries, candidate);
+    state.out.errors.push(...result.errors);
+  } catch (err) {
+    state.out.errors.push(internalError(candidate.path, adapter.id, err));
+    return;
   }
+  state.out.entries.push(...entries);
+  state.out.files.push({ path: candidate.path, client: adapter.id, mode: read.mode, servers: entries.length });
+  if (adapter.expand && depth < DISCOVERY_LIMITS.expandDepth) {
+    let extra: Candidate[];
+    try {
+      extra = adapter.expand(parsed.doc, candidate, env);
+    } catch (err) {
+      state.out.errors.push(internalError(candidate.path, adapter.id, err));
+      return;
+    }
+    for (const c of extra) await visit(adapter, c, env, state, depth + 1);
+  }
+}
+
+async function visit(adapter: ClientConfigAdapter, candidate: Candidate, env: DiscoveryEnv, state: State, depth: number): Promise<void> {
+  if (!isDirectoryCandidate(candidate)) return visitFile(adapter, candidate, env, state, depth);
+  const listing = await listDirectory(candidate.dir, candidate.match, candidate.depth);
+  if (listing.error) state.out.errors.push({ ...listing.error, client: adapter.id });
+  const { dir: _dir, match: _match, depth: _depth, ...base } = candidate;
+  for (const path of listing.files) await visitFile(adapter, { ...base, path, format: formatFromPath(path) }, env, state, depth);
 }
 
 /** Finds every server declared in every supported client's config files (no processes, no network). */
 export async function discover(env: DiscoveryEnv, onlyClients?: readonly string[]): Promise<DiscoveryResult> {
-  const out: DiscoveryResult = { entries: [], errors: [], files: [] };
-  const seen = new Set<string>();
+  const state: State = { out: { entries: [], errors: [], files: [] }, seen: new Set(), limitReported: false };
   for (const adapter of ADAPTERS) {
     if (onlyClients && onlyClients.length > 0 && !onlyClients.includes(adapter.id)) continue;
-    for (const candidate of adapter.candidates(env)) await readCandidate(adapter, candidate, env, out, seen);
+    for (const candidate of adapter.candidates(env)) await visit(adapter, candidate, env, state, 0);
   }
-  return out;
+  return state.out;
+}
+
+/** Picks the adapter whose shape fits a document best (highest `detect` score; ties to the first listed). */
+export function detectAdapter(doc: ConfigDocument, among: readonly ClientConfigAdapter[] = ADAPTERS): ClientConfigAdapter | undefined {
+  let best: ClientConfigAdapter | undefined;
+  let bestScore = 0;
+  for (const a of among) {
+    const score = a.detect(doc);
+    if (score > bestScore) {
+      best = a;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**
  * Reads one explicitly given config file, detecting which client's shape it has. The file must
  * exist: unlike discovery, a missing --config file is an error.
  */
-export async function discoverFile(path: string, env: DiscoveryEnv, forcedClient?: string): Promise<DiscoveryResult> {
+export async function discoverFile(path: string, _env: DiscoveryEnv, forcedClient?: string): Promise<DiscoveryResult> {
   const abs = resolve(path);
   const out: DiscoveryResult = { entries: [], errors: [], files: [] };
   const read = await readConfigFile(abs);
@@ -77,28 +149,45 @@ export async function discoverFile(path: string, env: DiscoveryEnv, forcedClient
     out.errors.push(read.error);
     return out;
   }
+  if (read.text.trim() === '') {
+    out.errors.push({ kind: 'invalid', source: abs, message: `${abs}: empty file, no MCP servers declared` });
+    return out;
+  }
   const parsed = parseConfigDocument(abs, read.text, formatFromPath(abs));
   if (!parsed.ok) {
     out.errors.push(parsed.error);
     return out;
   }
-  const candidates = forcedClient ? ADAPTERS.filter((a) => a.id === forcedClient) : ADAPTERS;
-  let best: ClientConfigAdapter | undefined;
-  let bestScore = 0;
-  for (const a of candidates) {
-    const score = a.detect(parsed.doc);
-    if (score > bestScore) {
-      best = a;
-      bestScore = score;
-    }
-  }
-  if (!best) {
-    out.errors.push({ kind: 'invalid', source: abs, message: `${abs}: not a recognised MCP client config (no mcpServers, servers, mcp_servers, context_servers, extensions or mcp section found)` });
+  const among = forcedClient ? ADAPTERS.filter((a) => a.id === forcedClient) : ADAPTERS;
+  const adapter = detectAdapter(parsed.doc, among);
+  if (!adapter) {
+    const what = forcedClient ? `a ${forcedClient} config` : 'a recognised MCP client config (no mcpServers, servers, mcp_servers, context_servers, extensions or mcp section found)';
+    out.errors.push({ kind: 'invalid', source: abs, message: `${abs}: not ${what}` });
     return out;
   }
-  const result = best.parse(parsed.doc, { path: abs, scope: 'file', format: parsed.doc.format });
-  out.entries.push(...result.entries);
-  out.errors.push(...result.errors);
-  out.files.push({ path: abs, client: best.id, mode: read.mode, servers: result.entries.length });
+  try {
+    const result = adapter.parse(parsed.doc, { path: abs, scope: 'file', format: parsed.doc.format });
+    out.entries.push(...result.entries);
+    out.errors.push(...result.errors);
+    out.files.push({ path: abs, client: adapter.id, mode: read.mode, servers: result.entries.length });
+  } catch (err) {
+    out.errors.push(internalError(abs, adapter.id, err));
+  }
+  return out;
+}
+
+/** Reads each --config file once (the same file named twice, or through a symlink, is read once). */
+export async function discoverFiles(paths: readonly string[], env: DiscoveryEnv, forcedClient?: string): Promise<DiscoveryResult> {
+  const out: DiscoveryResult = { entries: [], errors: [], files: [] };
+  const seen = new Set<string>();
+  for (const path of paths) {
+    const key = await canonicalPath(path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const r = await discoverFile(path, env, forcedClient);
+    out.entries.push(...r.entries);
+    out.errors.push(...r.errors);
+    out.files.push(...r.files);
+  }
   return out;
 }

@@ -1,5 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import type { ScanError } from '../model/index.js';
+import { jsonOffsetLocator } from './json-lines.js';
 
 export type DocumentFormat = 'json' | 'jsonc' | 'toml' | 'yaml';
 export type DocPath = ReadonlyArray<string | number>;
@@ -38,23 +39,43 @@ export function lineIndex(text: string): (offset: number) => number {
   };
 }
 
+/** Error for a document so deeply nested that a parser ran out of stack: hostile or broken, never a config. */
+export function tooDeep(path: string, format: DocumentFormat): ScanError {
+  return { kind: 'parse', source: path, message: `${path}: invalid ${format.toUpperCase()}: nesting too deep to be a config file` };
+}
+
+/** jsonc-parser options: comments and trailing commas are accepted, an empty (or comments-only) file too. */
+const JSONC_OPTIONS: jsonc.ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
+
 /**
  * Parses JSON or JSONC (comments and trailing commas). Strict JSON clients still get JSONC parsing:
  * being lenient when reading costs nothing, and the error we report for genuinely broken files names
- * the line either way.
+ * the line either way. A file holding only comments declares nothing (VS Code writes such files).
+ * Plain JSON takes the native parser; line numbers are looked up lazily (json-lines.ts).
  */
 export function parseJsonDocument(path: string, text: string, format: 'json' | 'jsonc' = 'jsonc'): ParseOutcome {
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  const toLine = lineIndex(text);
-  const first = errors[0];
-  if (first !== undefined || root === undefined) {
-    const offset = first?.offset ?? 0;
-    const line = toLine(offset);
-    const reason = first ? jsonc.printParseErrorCode(first.error) : 'empty document';
-    return { ok: false, error: { kind: 'parse', source: path, line, message: `${path}:${line}: invalid ${format.toUpperCase()}: ${reason}` } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (err) {
+    if (err instanceof RangeError) return { ok: false, error: tooDeep(path, format) };
+    const errors: jsonc.ParseError[] = [];
+    try {
+      value = jsonc.parse(text, errors, JSONC_OPTIONS) as unknown;
+    } catch (inner) {
+      // jsonc-parser recurses per nesting level; a hostile file of nested brackets exhausts the stack.
+      if (inner instanceof RangeError) return { ok: false, error: tooDeep(path, format) };
+      throw inner;
+    }
+    const first = errors[0];
+    if (first !== undefined) {
+      const line = lineAtOffset(text, first.offset);
+      const reason = jsonc.printParseErrorCode(first.error);
+      return { ok: false, error: { kind: 'parse', source: path, line, message: `${path}:${line}: invalid ${format.toUpperCase()}: ${reason}` } };
+    }
   }
-  const value: unknown = jsonc.getNodeValue(root);
+  let offsetOf: ((at: DocPath) => number | undefined) | undefined;
+  let toLine: ((offset: number) => number) | undefined;
   return {
     ok: true,
     doc: {
@@ -62,11 +83,11 @@ export function parseJsonDocument(path: string, text: string, format: 'json' | '
       format,
       value,
       lineOf(at) {
-        const node = jsonc.findNodeAtLocation(root, [...at]);
-        if (!node) return undefined;
-        // Point at the key of a property rather than its value: that is where a reader looks.
-        const anchor = node.parent?.type === 'property' ? node.parent : node;
-        return toLine(anchor.offset);
+        if (value === undefined) return undefined;
+        offsetOf ??= jsonOffsetLocator(text);
+        toLine ??= lineIndex(text);
+        const offset = offsetOf(at);
+        return offset === undefined ? undefined : toLine(offset);
       },
     },
   };

@@ -1,6 +1,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument as parseYamlDocument, type Node as YamlNode } from 'yaml';
-import { parseJsonDocument, type ConfigDocument, type DocumentFormat, type ParseOutcome } from './document.js';
+import { parseJsonDocument, tooDeep, type ConfigDocument, type DocumentFormat, type ParseOutcome } from './document.js';
+import { tomlLineLocator } from './toml-lines.js';
 
 function parseYaml(path: string, text: string): ParseOutcome {
   const lineCounter = new LineCounter();
@@ -10,12 +11,21 @@ function parseYaml(path: string, text: string): ParseOutcome {
     const line = lineCounter.linePos(first.pos[0]).line;
     return { ok: false, error: { kind: 'parse', source: path, line, message: `${path}:${line}: invalid YAML: ${first.message.split('\n')[0]}` } };
   }
+  let value: unknown;
+  try {
+    // maxAliasCount bounds "billion laughs" alias expansion.
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (err) {
+    if (err instanceof RangeError) return { ok: false, error: tooDeep(path, 'yaml') };
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { ok: false, error: { kind: 'parse', source: path, message: `${path}: invalid YAML: ${reason}` } };
+  }
   return {
     ok: true,
     doc: {
       path,
       format: 'yaml',
-      value: doc.toJS({ maxAliasCount: 100 }) as unknown,
+      value,
       lineOf(at) {
         let node: unknown = doc.contents;
         let keyNode: YamlNode | undefined;
@@ -37,11 +47,6 @@ function parseYaml(path: string, text: string): ParseOutcome {
   };
 }
 
-/** Escapes a TOML key part for a line search. */
-function tomlKeyVariants(key: string): string[] {
-  return [key, `"${key}"`, `'${key}'`];
-}
-
 function parseTomlDoc(path: string, text: string): ParseOutcome {
   let value: unknown;
   try {
@@ -51,39 +56,7 @@ function parseTomlDoc(path: string, text: string): ParseOutcome {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     return { ok: false, error: { kind: 'parse', source: path, ...(line ? { line } : {}), message: `${path}${line ? `:${line}` : ''}: invalid TOML: ${reason}` } };
   }
-  const lines = text.split('\n');
-  return {
-    ok: true,
-    doc: {
-      path,
-      format: 'toml',
-      value,
-      // smol-toml keeps no positions. Find the table header for the path (e.g. [mcp_servers.github]),
-      // then the first key line of the remaining step inside that table: good enough to point a reader.
-      lineOf(at) {
-        const parts = at.map(String);
-        for (let split = parts.length; split >= 1; split--) {
-          const table = parts.slice(0, split);
-          const headerIdx = lines.findIndex((l) => {
-            const m = /^\s*\[+\s*([^\]]+?)\s*\]+\s*(?:#.*)?$/.exec(l);
-            if (!m || m[1] === undefined) return false;
-            const segs = m[1].split('.').map((s) => s.trim().replace(/^["']|["']$/g, ''));
-            return segs.length === table.length && segs.every((s, i) => s === table[i]);
-          });
-          if (headerIdx === -1) continue;
-          if (split === parts.length) return headerIdx + 1;
-          const key = parts[split] ?? '';
-          for (let i = headerIdx + 1; i < lines.length; i++) {
-            const l = lines[i] ?? '';
-            if (/^\s*\[/.test(l)) break;
-            if (tomlKeyVariants(key).some((k) => new RegExp(`^\\s*${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[=.]`).test(l))) return i + 1;
-          }
-          return headerIdx + 1;
-        }
-        return undefined;
-      },
-    },
-  };
+  return { ok: true, doc: { path, format: 'toml', value, lineOf: tomlLineLocator(text) } };
 }
 
 /** Parses a config file in the given format into a ConfigDocument, or a ScanError naming file and line. */

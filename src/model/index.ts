@@ -7,3 +7,4 @@ export * from './report.js';
 export * from './fingerprint.js';
 export * from './errors.js';
 export * from './inventory.js';
+export * from './lockfile.js';

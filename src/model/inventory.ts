@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Inventory files: captured `tools/list` (and prompts/resources) output of one or more servers,
  * analysed offline by `mcp-warden scan --inventory`. Documented as JSON Schema in
- * schema/inventory.schema.json (generated from these schemas by scripts/gen-schemas.mjs).
+ * schema/inventory.schema.json (generated from these schemas by `npm run schema`).
  *
  * Strict where a mistake would silently analyse nothing (no server name, `tools` not an array of
  * objects), lenient inside a tool: a hostile or buggy server can send anything, and a tool with

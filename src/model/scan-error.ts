@@ -20,11 +20,14 @@ export const SCAN_ERROR_KINDS = [
 ] as const;
 
 export const ScanErrorSchema = z.object({
-  kind: z.enum(SCAN_ERROR_KINDS),
-  /** The file path or server name the error is about. */
-  source: z.string(),
-  message: z.string(),
-  line: z.number().int().positive().optional(),
+  kind: z
+    .enum(SCAN_ERROR_KINDS)
+    .describe(
+      'read, parse, too-large, binary, symlink-loop, invalid (unexpected shape), connect, timeout, protocol (not MCP), limit (output cut off), skipped (check not run), internal.',
+    ),
+  source: z.string().describe('The file path or server name the error is about.'),
+  message: z.string().describe('What went wrong, naming the file or server.'),
+  line: z.number().int().positive().optional().describe('1-based line in `source`, when the error is in a file.'),
   column: z.number().int().positive().optional(),
   client: z.string().optional(),
   server: z.string().optional(),

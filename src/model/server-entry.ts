@@ -27,6 +27,11 @@ export const ServerEntrySchema = z.object({
   configFile: z.string(),
   /** 1-based line of the declaration in `configFile`, when known. */
   line: z.number().int().positive().optional(),
+  /**
+   * Project directory a project-scoped declaration belongs to (the folder holding `.mcp.json`, or
+   * the key under Claude Code's `projects`), when there is one.
+   */
+  project: z.string().optional(),
   /** JSON pointer (or equivalent path) to the declaration inside the config, e.g. `/mcpServers/github`. */
   pointer: z.string().optional(),
   transport: TransportSchema,
@@ -38,8 +43,20 @@ export const ServerEntrySchema = z.object({
   cwd: z.string().optional(),
   disabled: z.boolean().default(false),
   /**
+   * Config fields that set up authentication outside `headers`, by the client's own name:
+   * Codex `bearer_token_env_var` / `env_http_headers`, Gemini CLI `oauth` / `authProviderType`,
+   * Claude Code `headersHelper` / `oauth`. Names only, never values.
+   */
+  authFields: z.array(z.string()).optional(),
+  /**
+   * Ids of the `inputs` declared next to the server map in the same file (VS Code), which
+   * `${input:id}` placeholders refer to. Absent for clients without inputs.
+   */
+  inputIds: z.array(z.string()).optional(),
+  /**
    * 1-based lines of individual fields, keyed by a dotted path relative to the declaration:
-   * `command`, `args.2`, `env.GITHUB_TOKEN`, `headers.Authorization`, `url`.
+   * `command`, `args.2`, `env.GITHUB_TOKEN`, `headers.Authorization`, `url`, `cwd`, `transport`
+   * (where the type is written), `disabled` (where the enabled/disabled switch is written).
    */
   fieldLines: z.record(z.string(), z.number().int().positive()).default({}),
 });

@@ -5,6 +5,13 @@ import type { RuleMeta, RuleReport } from './types.js';
 /** Longest evidence kept in a finding; the point is to show the text, not to copy payloads. */
 export const MAX_EVIDENCE_CHARS = 400;
 
+/** Longest diff kept in a finding (pin rules bound their diffs by lines already). */
+export const MAX_DIFF_CHARS = 16_000;
+
+function clipDiff(text: string): string {
+  return text.length <= MAX_DIFF_CHARS ? text : `${text.slice(0, MAX_DIFF_CHARS)}\n… (diff cut at ${MAX_DIFF_CHARS} chars)`;
+}
+
 /** Fills `{{name}}` placeholders; unknown placeholders stay visible so a broken template is noticed. */
 export function renderMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, key: string) =>
@@ -25,6 +32,8 @@ export function toFinding(meta: RuleMeta, report: RuleReport, base: FindingLocat
   if (report.line !== undefined) location.line = report.line;
   const template = meta.messages[report.messageId];
   if (template === undefined) throw new Error(`${meta.id}: unknown messageId "${report.messageId}"`);
+  const outside = report.attack?.filter((id) => !meta.attack.includes(id)) ?? [];
+  if (outside.length > 0) throw new Error(`${meta.id}: report attack ids ${outside.join(', ')} are not in meta.attack`);
   const data = Object.fromEntries(
     Object.entries(report.data ?? {}).map(([k, v]) => [k, typeof v === 'string' ? redactSecrets(v) : v]),
   );
@@ -36,7 +45,7 @@ export function toFinding(meta: RuleMeta, report: RuleReport, base: FindingLocat
     title: meta.title,
     severity: report.severity ?? meta.severity,
     category: meta.category,
-    attack: [...meta.attack],
+    attack: [...(report.attack ?? meta.attack)],
     message: renderMessage(template, data),
     remediation: meta.remediation,
     location,
@@ -53,5 +62,6 @@ export function toFinding(meta: RuleMeta, report: RuleReport, base: FindingLocat
   };
   if (evidence !== undefined) finding.evidence = evidence;
   if (decoded !== undefined) finding.decoded = decoded;
+  if (report.diff !== undefined) finding.diff = clipDiff(redactSecrets(report.diff));
   return finding;
 }

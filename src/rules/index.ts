@@ -2,11 +2,20 @@
 import type { RuleMeta } from './types.js';
 import { configRules } from './config/index.js';
 import { flowRules } from './flow/index.js';
+import { pinDriftRules, pinLockfileRules } from './pin/index.js';
+import { supplyChainRules } from './supplychain/index.js';
 import { toolRules } from './tool/index.js';
 
-export { configRules, flowRules, toolRules };
+export { configRules, flowRules, pinDriftRules, pinLockfileRules, supplyChainRules, toolRules };
 
 /** Metadata of every rule, for SARIF `tool.driver.rules`, docs and `mcp-warden rules`. */
 export function allRuleMetas(): RuleMeta[] {
-  return [...Object.values(configRules), ...Object.values(toolRules), ...Object.values(flowRules)].map((r) => r.meta as RuleMeta);
+  return [
+    ...Object.values(configRules),
+    ...Object.values(toolRules),
+    ...Object.values(flowRules),
+    ...Object.values(pinDriftRules),
+    ...Object.values(pinLockfileRules),
+    ...Object.values(supplyChainRules),
+  ].map((r) => r.meta as RuleMeta);
 }

@@ -1,7 +1,6 @@
 import type { AnalyzedDefinition } from '../analysis/definition.js';
 import type { Finding, ScanError, ServerSnapshot } from '../model/index.js';
 import { toFinding } from './finding.js';
-import { safeReport } from './run-tool.js';
 import type { FlowRule, FlowSubject } from './flow/types.js';
 import type { RuleReport } from './types.js';
 
@@ -44,7 +43,7 @@ export function runFlowRules(rules: readonly FlowRule[], groups: readonly FlowSu
       try {
         for (const r of rule.check(g, {}) as RuleReport[]) {
           const loc = { server: r.server ?? '', ...(g.file !== undefined ? { file: g.file } : {}), client: g.client };
-          findings.push(toFinding(rule.meta, safeReport(r), loc));
+          findings.push(toFinding(rule.meta, r, loc));
         }
       } catch (err) {
         errors.push({ kind: 'internal', source: g.file ?? g.client, message: `rule ${rule.meta.id} failed on client "${g.client}": ${err instanceof Error ? err.message : String(err)}` });

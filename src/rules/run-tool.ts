@@ -1,5 +1,4 @@
 import { analyzeSnapshot, type AnalysisCache, type AnalyzedDefinition } from '../analysis/definition.js';
-import { displaySafe } from '../analysis/unicode.js';
 import type { Finding, FindingLocation, ScanError, ServerSnapshot } from '../model/index.js';
 import { toFinding } from './finding.js';
 import type { RuleReport } from './types.js';
@@ -20,15 +19,6 @@ export function snapshotLocation(snapshot: ServerSnapshot): FindingLocation {
     loc.client = snapshot.entry.client;
   }
   return loc;
-}
-
-/** Evidence and decoded text are printed in terminals: make control and invisible characters visible. */
-export function safeReport(report: RuleReport): RuleReport {
-  const out = { ...report };
-  if (out.evidence !== undefined) out.evidence = displaySafe(out.evidence);
-  if (out.decoded !== undefined) out.decoded = displaySafe(out.decoded);
-  if (out.data !== undefined) out.data = Object.fromEntries(Object.entries(out.data).map(([k, v]) => [k, typeof v === 'string' ? displaySafe(v) : v]));
-  return out;
 }
 
 /**
@@ -57,7 +47,7 @@ export function runToolRules(rules: readonly ToolRule[], snapshots: readonly Ser
           for (const r of reports) {
             const loc: FindingLocation = { ...base };
             if (def.tool !== undefined) loc.tool = def.tool;
-            findings.push(toFinding(rule.meta, safeReport(r), loc));
+            findings.push(toFinding(rule.meta, r, loc));
           }
         } catch (err) {
           errors.push({

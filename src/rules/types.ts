@@ -1,6 +1,6 @@
 import type { Severity } from '../model/index.js';
 
-export type RuleKind = 'config' | 'tool' | 'flow';
+export type RuleKind = 'config' | 'tool' | 'flow' | 'pin' | 'supplychain';
 
 /** Everything about a rule that is data: shown in docs, SARIF `tool.driver.rules` and reports. */
 export interface RuleMeta<MessageIds extends string = string> {
@@ -25,6 +25,11 @@ export interface RuleReport<MessageIds extends string = string> {
   data?: Record<string, string | number>;
   /** Overrides the rule's default severity for this report (confidence). */
   severity?: Severity;
+  /**
+   * The techniques this report is about, when narrower than the rule's (e.g. `cmd /c` is T1059.003,
+   * not PowerShell). Must be a subset of `meta.attack`; defaults to all of them.
+   */
+  attack?: readonly string[];
   /** JSON pointer inside the subject, e.g. `/env/GITHUB_TOKEN` or `/inputSchema/properties/a/description`. */
   field?: string;
   line?: number;
@@ -35,6 +40,8 @@ export interface RuleReport<MessageIds extends string = string> {
   evidence?: string;
   /** Decoded hidden text; redacted and truncated by the engine. */
   decoded?: string;
+  /** Unified diff of a change (pin rules); redacted and bounded by the engine. */
+  diff?: string;
 }
 
 export interface Rule<Subject, Context, MessageIds extends string = string> {

@@ -53,7 +53,7 @@ describe('inventory files', () => {
 });
 
 describe('schema/inventory.schema.json', () => {
-  it('is generated from the zod schemas (run scripts/gen-schemas.mjs after changing them)', () => {
+  it('is generated from the zod schemas (run npm run schema after changing them)', () => {
     expect(JSON.parse(readFileSync(join(root, 'schema/inventory.schema.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(inventoryJsonSchema())));
   });
   it('accepts the example inventory', () => {

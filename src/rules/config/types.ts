@@ -8,6 +8,11 @@ export interface ConfigRuleContext {
   /** Home directory used for discovery (for "whole home granted" checks). */
   home: string;
   platform: NodeJS.Platform;
+  /**
+   * Names of the environment variables set where the scan runs (values are never passed), to tell
+   * which `${VAR}` placeholders a launch could resolve. Absent when unknown.
+   */
+  envNames?: ReadonlySet<string>;
 }
 
 export type ConfigRule<MessageIds extends string = string> = Rule<ServerEntry, ConfigRuleContext, MessageIds>;

@@ -7,6 +7,7 @@ import { atLeast, type Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import type { FlowContext, FlowSubject } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 /** Names too generic to count as a reference ("search", "fetch", "list"). */
 function distinctive(name: string): boolean {
@@ -29,7 +30,7 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
       'Tool descriptions of all connected servers share one context. When server A\'s text names server B or B\'s tools, A can steer how the model uses B (tool shadowing) even if A\'s own tools are never called. Honest servers describe their own tools.',
     severity: 'low',
     category: 'tool-shadowing',
-    attack: ['AML.T0051', 'AML.T0053', 'T1557'],
+    attack: [Atlas.PromptInjection, Atlas.AgentToolInvocation, Attack.AdversaryInTheMiddle],
     remediation: 'Read what the referring text asks the model to do with the other server\'s tools. Disconnect the referring server if it changes their behaviour.',
     messages: {
       reference: '{{where}} of server "{{from}}" names {{what}} of server "{{to}}".',

@@ -3,10 +3,10 @@
  * client: the model (and the user approving a call) cannot tell which server will run it.
  */
 import { skeleton } from '../../analysis/unicode.js';
-import { displaySafe } from '../../analysis/unicode.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import type { FlowContext, FlowSubject } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<FlowSubject, FlowContext, 'duplicate' | 'confusable'>({
   kind: 'flow',
@@ -17,7 +17,7 @@ export default defineRule<FlowSubject, FlowContext, 'duplicate' | 'confusable'>(
       'When two connected servers both offer `send_email`, or one offers `send_emaіl` with a Cyrillic "і", the model may call the attacker\'s tool while the user believes the trusted one runs. Clients that do not namespace tool names make this worse.',
     severity: 'low',
     category: 'tool-shadowing',
-    attack: ['AML.T0051', 'T1036'],
+    attack: [Atlas.PromptInjection, Attack.Masquerading],
     remediation: 'Disconnect one of the servers, or use a client or gateway that namespaces tool names per server (`server__tool`). A look-alike name is an impersonation attempt: remove that server.',
     messages: {
       duplicate: 'Tool "{{tool}}" is offered by {{count}} servers: {{servers}}.',
@@ -54,12 +54,12 @@ export default defineRule<FlowSubject, FlowContext, 'duplicate' | 'confusable'>(
         const caseOnly = g.name.toLowerCase() === original.name.toLowerCase();
         reports.push({
           messageId: 'confusable',
-          data: { tool: displaySafe(g.name), server: g.server, other: original.name, otherServer: original.server },
+          data: { tool: g.name, server: g.server, other: original.name, otherServer: original.server },
           severity: caseOnly ? 'medium' : 'high',
           server: g.server,
           tool: g.name,
           field: '/name',
-          evidence: displaySafe(g.name),
+          evidence: g.name,
         });
       }
     }

@@ -9,6 +9,7 @@ import { atLeast, type Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import type { FlowContext, FlowSubject } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 function names(list: readonly AnalyzedDefinition[]): string {
   const shown = list.slice(0, 3).map((d) => `${d.server}/${d.name}`);
@@ -24,7 +25,7 @@ export default defineRule<FlowSubject, FlowContext, 'trifecta' | 'untrustedExec'
       'Prompt injection needs three things to steal data: a tool that brings attacker-controlled text into the context (web pages, issues, e-mail), a tool that reads private data, and a tool that can send data out. When one client has all three, any injected text can chain them (the "lethal trifecta"). Untrusted content next to code execution is the same risk for the machine. This is a design-level risk, reported low unless a connected tool is itself poisoned.',
     severity: 'low',
     category: 'toxic-flow',
-    attack: ['AML.T0051', 'AML.T0057', 'T1567', 'T1059'],
+    attack: [Atlas.PromptInjection, Atlas.LlmDataLeakage, Attack.ExfiltrationOverWebService, Attack.CommandAndScriptingInterpreter],
     remediation:
       'Split these servers across clients or sessions, require approval for the sending or executing tools, or put a gateway in front that blocks sends after untrusted content was read.',
     messages: {

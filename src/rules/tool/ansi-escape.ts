@@ -4,11 +4,11 @@
  */
 import { instructionSignals } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
-import { displaySafe } from '../../analysis/unicode.js';
 import type { Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'hidden' | 'escapes'>({
   kind: 'tool',
@@ -19,7 +19,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'hidden' | 'escap
       'ANSI escape sequences make a terminal hide text (SGR 8, foreground equal to background), move the cursor and erase what was printed, or show a link whose target differs. A user reviewing tools in a terminal sees something else than the model reads.',
     severity: 'high',
     category: 'obfuscation',
-    attack: ['AML.T0051', 'T1027', 'T1564'],
+    attack: [Atlas.PromptInjection, Attack.ObfuscatedFilesOrInformation, Attack.HideArtifacts],
     remediation: 'Treat the server as hostile; the decoded text in the finding is what the model reads. Never print tool descriptions to a terminal without escaping control characters.',
     messages: {
       hidden: '{{where}} of "{{name}}" uses terminal escapes ({{effects}}) to hide text from people{{instruction}}.',
@@ -42,7 +42,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'hidden' | 'escap
           data: { where: field.pointer, name: def.name || def.server, effects, instruction: kinds.length > 0 ? ', and the hidden text instructs the model' : '' },
           severity,
           field: field.pointer,
-          evidence: displaySafe(field.text.slice(0, 300)),
+          evidence: field.text.slice(0, 300),
           decoded: hiddenViews.map((v) => v.text).join(' | '),
         });
         continue;
@@ -53,7 +53,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'hidden' | 'escap
         data: { where: field.pointer, name: def.name || def.server, sequences: shown },
         severity: onlyCr ? ('low' as const) : ('medium' as const),
         field: field.pointer,
-        evidence: displaySafe(field.text.slice(0, 300)),
+        evidence: field.text.slice(0, 300),
       });
     }
     return reports;

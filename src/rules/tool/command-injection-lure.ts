@@ -8,6 +8,7 @@ import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import { assessViews, describeOrigin, proseFields, proseViews } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'lure'>({
   kind: 'tool',
@@ -18,7 +19,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'lure'>({
       'A description that asks the model to "first run" `curl … | sh`, to append a key to authorized_keys, to `rm -rf ~` or to install a package from a private index turns a coding agent with a shell into the attacker\'s shell. A tool that legitimately runs commands describes what it runs; it does not hand the model a specific payload.',
     severity: 'high',
     category: 'command-injection',
-    attack: ['AML.T0051', 'AML.T0053', 'T1059', 'T1204', 'T1105'],
+    attack: [Atlas.PromptInjection, Atlas.AgentToolInvocation, Attack.CommandAndScriptingInterpreter, Attack.UserExecution, Attack.IngressToolTransfer],
     remediation:
       'Do not run the command. Remove the server and check shell history, crontab, shell rc files and ~/.ssh/authorized_keys on any machine where an agent had it connected.',
     messages: {

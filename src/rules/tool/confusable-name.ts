@@ -3,9 +3,10 @@
  * invisible characters, so that they read as a trusted name ("ѕend_email") while being different.
  */
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
-import { displaySafe, isInvisible, scriptsOf, skeleton } from '../../analysis/unicode.js';
+import { isInvisible, scriptsOf, skeleton } from '../../analysis/unicode.js';
 import { defineRule } from '../define.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'confusable' | 'invisible'>({
   kind: 'tool',
@@ -16,7 +17,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'confusable' | 'i
       'A tool named with Cyrillic or Greek letters that look Latin (or with zero-width characters) displays exactly like a trusted tool but is a different name: users approve it and models pick it believing it is the original. MCP tool names are meant to be plain ASCII identifiers.',
     severity: 'high',
     category: 'impersonation',
-    attack: ['AML.T0051', 'T1036'],
+    attack: [Atlas.PromptInjection, Attack.Masquerading],
     remediation: 'Remove the server. Genuine tools use ASCII names (letters, digits, "_", "-", ".").',
     messages: {
       confusable: 'Tool name "{{shown}}" mixes scripts ({{scripts}}) and reads as "{{skeleton}}".',
@@ -28,7 +29,8 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'confusable' | 'i
     const name = def.name;
      
     if (!/[^\x00-\x7f]/.test(name)) return [];
-    const shown = displaySafe(name);
+    // Raw: reporters show the invisible characters as escapes when they render (report/visible.ts).
+    const shown = name;
     if ([...name].some((c) => isInvisible(c.codePointAt(0) ?? 0))) {
       return [{ messageId: 'invisible' as const, data: { shown }, field: '/name', evidence: shown }];
     }

@@ -8,6 +8,7 @@ import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import { assessViews, proseFields, proseViews, strongest } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'harvest' | 'secretParams'>({
   kind: 'tool',
@@ -18,7 +19,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'harvest' | 'secr
       'Phishing through an agent: the description makes the model ask the user for a password, a 2FA code, a wallet recovery phrase or a session cookie and send it in a parameter. Legitimate servers authenticate with OAuth or configured tokens, not with secrets typed into the chat.',
     severity: 'high',
     category: 'credential-access',
-    attack: ['AML.T0051', 'T1598', 'T1552', 'T1056'],
+    attack: [Atlas.PromptInjection, Attack.PhishingForInformation, Attack.UnsecuredCredentials, Attack.InputCapture],
     remediation:
       'Never type passwords, codes or recovery phrases into a chat for a tool. Remove the server; if a secret was given, change it and revoke sessions.',
     messages: {

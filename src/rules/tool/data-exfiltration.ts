@@ -8,6 +8,7 @@ import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import { assessViews, describeOrigin, proseFields, proseViews } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'exfiltration'>({
   kind: 'tool',
@@ -18,7 +19,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'exfiltration'>({
       'A poisoned description can ask the model to read SSH keys, cloud credentials, .env files, the conversation or the system prompt and pass them in an innocuous-looking parameter (a "sidenote"), a URL or a message, so the data leaves with the next tool call.',
     severity: 'high',
     category: 'exfiltration',
-    attack: ['AML.T0051', 'AML.T0057', 'T1567', 'T1552.001'],
+    attack: [Atlas.PromptInjection, Atlas.LlmDataLeakage, Attack.ExfiltrationOverWebService, Attack.CredentialsInFiles],
     remediation:
       'Remove the server, and rotate any credential the model may have read while it was connected. A tool never needs the model to collect unrelated files, secrets or conversation text for it.',
     messages: {

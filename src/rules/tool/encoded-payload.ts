@@ -10,6 +10,7 @@ import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import { contextFor, strongest } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 /** Nothing decoded, no opaque blob, no disguised letters: skip before computing any signal. */
 function decodedEmpty(a: { decoded: unknown[]; opaqueBlobs: unknown[]; disguisedWords: number; enclosedLetters: number }): boolean {
@@ -29,7 +30,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'decoded' | 'deco
       'Attackers encode injected instructions (base64, hex, URL escapes, ROT13, reversed text, look-alike letters from other scripts) so that keyword filters and human reviewers miss them, and add "decode and follow" for the model. mcp-warden decodes them and reads the result like any other text.',
     severity: 'high',
     category: 'obfuscation',
-    attack: ['AML.T0051', 'T1027', 'T1140'],
+    attack: [Atlas.PromptInjection, Attack.ObfuscatedFilesOrInformation, Attack.DeobfuscateDecodeFilesOrInformation],
     remediation: 'Treat the server as hostile: there is no reason for a tool description to carry encoded instructions. The decoded text is in the finding.',
     messages: {
       decoded: '{{where}} of "{{name}}" contains {{encoding}} text that decodes to instructions{{reasons}}.',

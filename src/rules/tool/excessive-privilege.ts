@@ -8,6 +8,7 @@ import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import { assessViews, proseFields, proseViews } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
   kind: 'tool',
@@ -18,7 +19,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
       'Side effects buried in a description ("also uploads your workspace", "installs a background agent", "disables the firewall", "force-pushes and deletes other branches") run every time the model uses an innocent-looking tool. Approving the tool approves them too.',
     severity: 'high',
     category: 'excessive-privilege',
-    attack: ['AML.T0051', 'AML.T0053', 'T1548', 'T1543', 'T1005'],
+    attack: [Atlas.PromptInjection, Atlas.AgentToolInvocation, Attack.AbuseElevationControlMechanism, Attack.CreateOrModifySystemProcess, Attack.DataFromLocalSystem],
     remediation:
       'Do not approve the tool. Ask the maintainers why a tool of this kind needs these powers; prefer a server whose tools do only what their names say.',
     messages: {

@@ -8,6 +8,7 @@ import type { RuleReport } from '../types.js';
 import { assessViews, describeOrigin, proseFields, proseViews } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'injected' | 'injectedHidden'>({
   kind: 'tool',
@@ -18,7 +19,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'injected' | 'inj
       'Tool descriptions, server instructions and prompt texts go straight into the model\'s context. Text that tells the model to ignore earlier instructions, hide what it does from the user, mislead the user or that fakes system tags is a prompt injection (tool poisoning), whatever the language.',
     severity: 'high',
     category: 'prompt-injection',
-    attack: ['AML.T0051', 'AML.T0054', 'T1564'],
+    attack: [Atlas.PromptInjection, Atlas.LlmJailbreak, Attack.HideArtifacts],
     remediation:
       'Do not use this server until the description is fixed. Descriptions should say what the tool does for the user, never instruct the model to override, conceal or deceive. Report the text to the server\'s maintainers.',
     messages: {

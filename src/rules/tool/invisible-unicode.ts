@@ -5,11 +5,12 @@
  */
 import { instructionSignals } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
-import { displayCompact } from '../../analysis/unicode.js';
+import { abbreviateInvisibleRuns } from '../../analysis/unicode.js';
 import type { Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 const TECHNIQUE_NAMES: Record<string, string> = {
   'unicode-tags': 'Unicode tag characters',
@@ -27,7 +28,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'smuggled' | 'inv
       'Unicode tag characters (U+E0000–E007F) and variation selectors can carry a whole instruction that no client displays but the model reads; bidi overrides make text read differently from how it looks; zero-width characters split words to dodge filters. None of these belong in a tool description.',
     severity: 'high',
     category: 'obfuscation',
-    attack: ['AML.T0051', 'T1027', 'T1564'],
+    attack: [Atlas.PromptInjection, Attack.ObfuscatedFilesOrInformation, Attack.HideArtifacts],
     remediation: 'Treat the server as hostile. Read the decoded text in the finding; remove the server and report it.',
     messages: {
       smuggled: '{{where}} of "{{name}}" hides text with {{technique}}{{instruction}}.',
@@ -50,7 +51,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'smuggled' | 'inv
             data: { where: field.pointer, name: def.name || def.server, technique: TECHNIQUE_NAMES[v.origin.technique] ?? v.origin.technique, instruction: kinds.length > 0 ? ' that reads as an instruction to the model' : '' },
             severity,
             field: field.pointer,
-            evidence: displayCompact(field.text.slice(Math.max(0, v.origin.start - 60), v.origin.end + 60)),
+            evidence: abbreviateInvisibleRuns(field.text.slice(Math.max(0, v.origin.start - 60), v.origin.end + 60)),
             decoded: v.text,
           });
         }
@@ -70,7 +71,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'smuggled' | 'inv
         data: { where: field.pointer, name: def.name || def.server, count: total, codepoints },
         severity,
         field: field.pointer,
-        evidence: displayCompact(field.text.slice(Math.max(0, (first?.start ?? 0) - 60), (first?.end ?? 0) + 80)),
+        evidence: abbreviateInvisibleRuns(field.text.slice(Math.max(0, (first?.start ?? 0) - 60), (first?.end ?? 0) + 80)),
         decoded: field.analysis.visible.text,
       });
     }

@@ -11,6 +11,7 @@ import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import { contextFor, describedProperty, proseViews, schemaFields, strongest } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 /** Words that make a long property name read as an instruction rather than a name. */
 const SENSITIVE_NAME_WORDS = new Set(['ssh', 'rsa', 'id_rsa', 'password', 'passwords', 'secret', 'secrets', 'credentials', 'token', 'tokens', 'env', 'system', 'prompt', 'conversation', 'history', 'hidden', 'verbatim', 'private', 'cookie', 'cookies', 'keychain', 'aws', 'npmrc', 'wallet']);
@@ -34,7 +35,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
       'The model reads the whole schema, not only the description: parameter descriptions, enum values, defaults, examples, $comment, titles and even property names are prompt text. Attackers put the payload there because reviewers and scanners often look only at the description.',
     severity: 'high',
     category: 'prompt-injection',
-    attack: ['AML.T0051', 'T1027', 'T1564'],
+    attack: [Atlas.PromptInjection, Attack.ObfuscatedFilesOrInformation, Attack.HideArtifacts],
     remediation: 'Do not use the tool. Schema text should describe the expected value; instructions, commands or fixed outside destinations in a schema are an attack.',
     messages: {
       payload: '{{where}} of "{{name}}" carries a {{technique}} payload in the schema: {{reasons}}.',

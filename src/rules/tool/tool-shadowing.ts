@@ -8,6 +8,7 @@ import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
 import { assessViews, describeOrigin, proseFields, proseViews } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'shadowing'>({
   kind: 'tool',
@@ -18,7 +19,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'shadowing'>({
       'Every connected server\'s descriptions share one context. A malicious server can rewrite the behaviour of a trusted server\'s tools (add a BCC to every e-mail, swap the IBAN of a payment, push to its own remote, mark the real tool "compromised") without its own tool ever being called.',
     severity: 'high',
     category: 'tool-shadowing',
-    attack: ['AML.T0051', 'AML.T0053', 'T1036', 'T1557'],
+    attack: [Atlas.PromptInjection, Atlas.AgentToolInvocation, Attack.Masquerading, Attack.AdversaryInTheMiddle],
     remediation:
       'Disconnect the server. A tool\'s description should only describe that tool; instructions about other tools or servers are a shadowing attack.',
     messages: {

@@ -1,0 +1,160 @@
+import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { WardenError, WardenErrorCode, type Severity } from '../model/index.js';
+import type { Format } from '../report/index.js';
+import { currentApprover } from '../app/approver.js';
+import { buildReport } from '../app/build-report.js';
+import { runPin, type PinMode } from '../app/pin.js';
+import { pinCurrent } from '../app/pin-current.js';
+import { loadInventories } from '../app/pin-inventory.js';
+import { tofuApprove, tofuCheck } from '../app/tofu.js';
+import { LOCKFILE_NAME } from '../pinning/lockfile.js';
+import { loadPrivateKey, loadPublicKey } from '../pinning/signature.js';
+import { defaultStateDir } from '../store/paths.js';
+import { EXIT_CODES_HELP } from './exit-codes.js';
+import { emitReport, exitCodeFor } from './output.js';
+import { collect, parseFormat, parseSeverity } from './options.js';
+
+interface PinFlags {
+  inventory: string[];
+  lockfile: string;
+  check: boolean;
+  update: boolean;
+  server?: string;
+  tool?: string;
+  sign?: string;
+  verifyKey: string[];
+  store: boolean;
+  stateDir?: string;
+  home?: string;
+  format: Format;
+  output?: string;
+  failOn: Severity;
+  verbose: boolean;
+}
+
+function usage(message: string, hint?: string): WardenError {
+  return new WardenError(WardenErrorCode.Usage, message, hint === undefined ? undefined : { hint });
+}
+
+function readKeyFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new WardenError(WardenErrorCode.Io, `${path}: cannot read ${what}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message}`);
+  }
+}
+
+/** Flag combinations that make no sense are refused before anything is read or written. */
+function validate(f: PinFlags): void {
+  if (f.check && f.update) throw usage('--check and --update exclude each other');
+  if (f.tool !== undefined && f.server === undefined) throw usage('--tool needs --server (tool names are per server)');
+  if ((f.server !== undefined || f.tool !== undefined) && !f.update) throw usage('--server and --tool select what --update accepts; add --update');
+  if (f.sign !== undefined && f.check) throw usage('--sign writes the lockfile; --check never writes');
+  if (f.store && (f.sign !== undefined || f.verifyKey.length > 0)) throw usage('--sign and --verify-key apply to a lockfile, not to --store');
+  if (!f.store && f.verifyKey.length > 0 && !f.check && f.inventory.length > 0) throw usage('--verify-key checks a signature during --check (or alone, without inputs)');
+}
+
+export function registerPin(program: Command): void {
+  program
+    .command('pin')
+    .description(
+      'Pin what MCP servers advertise (tools, prompts, resources, instructions, launch identity) into a lockfile, and report drift ("rug pulls") against it.',
+    )
+    .option('-i, --inventory <file>', 'read server snapshots from this inventory file (JSON: {"servers":[…]}); repeatable', collect, [])
+    .option('--lockfile <file>', 'lockfile path', LOCKFILE_NAME)
+    .option('--check', 'compare with the lockfile and report drift; writes nothing (exit 1 on drift)', false)
+    .option('--update', 'accept the current definitions after review (all, or --server/--tool) and record the approval', false)
+    .option('--server <name>', 'with --update: accept only this server\'s changes')
+    .option('--tool <name>', 'with --update --server: accept only this tool\'s change')
+    .option('--sign <private-key>', 'sign the lockfile with this ed25519 key (see `mcp-warden keygen`)')
+    .option('--verify-key <public-key>', 'require a valid signature by this public key; repeatable (any one suffices)', collect, [])
+    .option('--store', 'use the per-user trust-on-first-use store instead of a lockfile', false)
+    .option('--state-dir <dir>', 'directory of the per-user store (default: platform data dir)/mcp-warden')
+    .option('--home <dir>', 'home directory used to find the default state dir')
+    .addOption(new Option('-f, --format <format>', 'output format: table, json, sarif, markdown').default('table').argParser(parseFormat))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a drift finding is at or above this severity').default('info').argParser(parseSeverity))
+    .option('-v, --verbose', 'show remediation for every finding', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mcp-warden pin -i inventory.json                        create mcp-warden.lock
+  mcp-warden pin -i inventory.json --check                exit 1 if anything drifted
+  mcp-warden pin -i inventory.json --update --server github --tool search
+  mcp-warden pin -i inventory.json --update --sign ~/.local/share/mcp-warden/keys/lockfile-signing.key
+  mcp-warden pin -i inventory.json --check --verify-key .mcp-warden.pub
+  mcp-warden pin --store --update --server github         accept drift found by earlier scans
+
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (flags: PinFlags) => {
+      validate(flags);
+      const emit = { format: flags.format, ...(flags.output !== undefined ? { output: flags.output } : {}), verbose: flags.verbose };
+      const loaded = await loadInventories(flags.inventory);
+      const hasInputs = flags.inventory.length > 0;
+      const approver = () => currentApprover(dirname(resolve(flags.lockfile)));
+
+      if (flags.store) {
+        const stateDir = flags.stateDir ?? defaultStateDir({ home: flags.home ?? homedir(), platform: process.platform, env: process.env });
+        const startedAt = new Date();
+        const { current, errors: pinErrors } = pinCurrent(loaded.snapshots);
+        const errors = [...loaded.errors, ...pinErrors];
+        const checked = hasInputs ? tofuCheck(current, { stateDir, record: !flags.check }) : { findings: [], errors: [], notes: [] };
+        const notes = [...checked.notes];
+        let findings = checked.findings;
+        if (flags.update) {
+          const approved = tofuApprove(stateDir, { ...(flags.server !== undefined ? { server: flags.server } : {}), ...(flags.tool !== undefined ? { tool: flags.tool } : {}) }, approver());
+          notes.push(...approved.notes);
+          // Findings for what was just accepted are no longer drift.
+          findings = findings.filter((f) => !approved.accepted.some((a) => a.change.server === f.location.server && (flags.tool === undefined || f.location.tool === flags.tool)));
+        } else if (!hasInputs) {
+          throw usage('nothing to compare: give --inventory <file>, or --update to accept pending drift');
+        }
+        const report = buildReport({
+          command: `pin --store${flags.update ? ' --update' : flags.check ? ' --check' : ''}`,
+          startedAt,
+          entries: [],
+          findings,
+          errors: [...errors, ...checked.errors],
+          notes,
+          failOn: flags.failOn,
+        });
+        emitReport(report, emit);
+        process.exitCode = exitCodeFor(report, flags.failOn);
+        return;
+      }
+
+      let mode: PinMode;
+      if (flags.check) mode = hasInputs ? 'check' : 'verify';
+      else if (flags.update) mode = 'update';
+      else if (!hasInputs && flags.sign !== undefined) mode = 'sign';
+      else if (!hasInputs && flags.verifyKey.length > 0) mode = 'verify';
+      else mode = 'pin';
+      if (mode === 'verify' && flags.check) throw usage('--check needs inputs to compare: give --inventory <file> (or drop --check to verify the signature only)');
+      if ((mode === 'pin' || mode === 'update') && !hasInputs) throw usage('nothing to pin: give --inventory <file>');
+
+      const signKey = flags.sign !== undefined ? loadPrivateKey(readKeyFile(flags.sign, 'signing key'), flags.sign) : undefined;
+      const verifyKeys = flags.verifyKey.map((p) => loadPublicKey(readKeyFile(p, 'public key'), p));
+      const { report } = await runPin({
+        lockfile: flags.lockfile,
+        mode,
+        inputs: loaded,
+        selection: { ...(flags.server !== undefined ? { server: flags.server } : {}), ...(flags.tool !== undefined ? { tool: flags.tool } : {}) },
+        ...(signKey !== undefined ? { signKey } : {}),
+        verifyKeys,
+        approver,
+        failOn: flags.failOn,
+      });
+      if (flags.sign !== undefined && process.platform !== 'win32' && (statSync(flags.sign).mode & 0o077) !== 0) {
+        report.notes.push(`${flags.sign} is readable by other users: chmod 600 it (a leaked signing key lets anyone approve drift)`);
+      }
+      emitReport(report, emit);
+      process.exitCode = exitCodeFor(report, flags.failOn);
+    });
+}

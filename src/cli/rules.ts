@@ -1,0 +1,20 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { RULE_LIST_FORMATS, renderRuleList, type RuleListFormat } from '../report/rule-list.js';
+import { allRuleMetas } from '../rules/index.js';
+import { useColor } from './output.js';
+
+function parseRuleListFormat(value: string): RuleListFormat {
+  if ((RULE_LIST_FORMATS as readonly string[]).includes(value)) return value as RuleListFormat;
+  throw new InvalidArgumentError(`expected one of ${RULE_LIST_FORMATS.join(', ')}`);
+}
+
+export function registerRules(program: Command): void {
+  program
+    .command('rules')
+    .description('List every rule: id, default severity, category and MITRE ATT&CK / ATLAS ids.')
+    .addOption(new Option('-f, --format <format>', 'output format: table, json, markdown').default('table').argParser(parseRuleListFormat))
+    .action((flags: { format: RuleListFormat }) => {
+      const color = flags.format === 'table' && useColor(process.stdout);
+      process.stdout.write(renderRuleList(allRuleMetas(), flags.format, { color }));
+    });
+}
