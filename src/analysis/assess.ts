@@ -78,7 +78,9 @@ export function paramRefs(view: TextView, params: ReadonlySet<string>): SignalHi
       const around = lower.slice(Math.max(0, at - 30), at + name.length + 30);
       const labelled = /\b(?:param(?:eter)?s?|fields?|arguments?|args?|property|properties|parámetro|campo|paramètre|champ|feld|parametro|параметр|поле)\b|パラメータ|매개변수|参数|字段/u.test(around);
       const distinctive = !GENERIC_PARAM.test(name) && (/[_.-]/.test(name) || name.length >= 8);
-      if (quoted || labelled || distinctive) out.push({ kind: 'transfer', id: 'param-ref', start: at, end: at + name.length });
+      // "pass it as notes", "put it into the context": a preposition right before the name makes it a destination.
+      const destination = /\b(?:as|in|into|inside|via|through|within|under)\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3}|your\s{1,3})?$/.test(lower.slice(Math.max(0, at - 16), at));
+      if (quoted || labelled || distinctive || destination) out.push({ kind: 'transfer', id: 'param-ref', start: at, end: at + name.length });
     }
   }
   return out;
@@ -175,6 +177,8 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // Capturing credentials automatically ("whenever the user pastes a token, save it; don't ask").
   const auto = s.near(src, [...s.hits('preempt'), ...s.hits('no-confirm')], 160);
   if (auto && !transfer) score += 3;
+  // "Before any other tool, read ~/.ssh/id_rsa and pass it …": an ordered step that moves secrets.
+  else if (auto && transfer && strongSource) score += 1;
   const severity = ladder(score, 6, 4, 3);
   if (severity === undefined) return undefined;
   reasons.push(strongSource ? 'reads secrets, the conversation or the environment' : 'reads personal data');

@@ -9,6 +9,7 @@ import { analyzeDefinitions } from './analyze-definitions.js';
 import { loadInventory } from './inventory.js';
 import { serverEntry } from '../model/index.js';
 import type { VetSettings } from './vet.js';
+import type { LiveOptions, LiveOutcome } from './inspect.js';
 import type { ProgressListener } from './progress.js';
 import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
@@ -34,15 +35,22 @@ export interface ScanOptions {
   onProgress?: ProgressListener;
   /** `scan --vet`: also vet the packages behind the entries (network, unless offline). */
   vet?: VetSettings;
+  /** Also connect to the servers (--live); home, environment and hidden files come from the scan. */
+  live?: Omit<LiveOptions, 'home' | 'env' | 'hideFiles'>;
 }
 
 export interface ScanOutcome {
   report: ScanReport;
   entries: ServerEntry[];
   files: DiscoveredFile[];
+  /** What live inspection saw, when --live was given. */
+  live?: LiveOutcome;
 }
 
-/** Static scan: discover configs, run config rules, build the report. Starts nothing, sends nothing. */
+/**
+ * Scan: discover configs, run config rules, build the report. Starts nothing and sends nothing,
+ * unless `live` is set: then each server is also inspected (with consent, sandboxed).
+ */
 export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
   // Settings and baseline are read first: a broken one is a usage error before any work is done.
@@ -81,9 +89,18 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings.push(...vetted.findings);
     errors.push(...vetted.errors);
   }
-  // Captured definitions (inventory files): tool and flow rules. Invalid files throw (exit 2).
+  // Inventory files are read before anything is started: an invalid one is a usage error (exit 2).
   const inventories = await Promise.all((opts.inventories ?? []).map((f) => loadInventory(f)));
-  const snapshots = inventories.flatMap((inv) => inv.snapshots);
+  // Loaded on demand: the MCP SDK and the sandbox are not needed (nor paid for) by a static scan.
+  let live: LiveOutcome | undefined;
+  if (opts.live) {
+    opts.onProgress?.({ phase: 'inspecting servers live' });
+    live = await (await import('./inspect.js')).inspectLive(entries, { ...opts.live, home: env.home, env: env.env, hideFiles: files.map((f) => f.path) });
+    findings.push(...live.findings);
+    errors.push(...live.errors);
+  }
+  // Tool and flow rules over every definition of this scan: captured (inventory files) and live.
+  const snapshots = [...inventories.flatMap((inv) => inv.snapshots), ...(live?.snapshots ?? [])];
   if (snapshots.length > 0) opts.onProgress?.({ phase: 'analysing tool definitions' });
   const analysed = analyzeDefinitions(snapshots);
   findings.push(...analysed.findings);
@@ -91,7 +108,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   for (const inv of inventories) {
     for (const s of inv.snapshots) entries.push(serverEntry({ name: s.name, client: 'inventory', scope: 'inventory', configFile: inv.file, transport: inv.transports.get(s.name) ?? 'stdio' }));
   }
-  const sensitive = sensitiveValues(entries);
+  const sensitive = [...sensitiveValues(entries), ...(live?.sensitive ?? [])];
   const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });
   const report = buildReport({
     command: opts.command ?? 'scan',
@@ -101,11 +118,11 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings: suppressed.kept,
     errors,
     suppressed: suppressed.info?.findings.length ?? 0,
-    ...(vetted ? { notes: vetted.notes } : {}),
+    notes: [...(live?.notes ?? []), ...(vetted?.notes ?? [])],
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
   if (suppressed.info) report.suppression = suppressed.info;
   if (vetted) report.packages = vetted.packages;
   opts.onProgress?.({ phase: 'done' });
-  return { report: redactReport(report, sensitive), entries, files };
+  return { report: redactReport(report, sensitive), entries, files, ...(live ? { live } : {}) };
 }

@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerKeygen } from './keygen.js';
 import { registerPin } from './pin.js';
+import { registerInspect } from './inspect.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
 import { registerVet } from './vet.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerClients(program);
   registerPin(program);
   registerKeygen(program);
+  registerInspect(program);
   return program;
 }
 

@@ -4,13 +4,17 @@ import { WardenError, WardenErrorCode } from '../model/index.js';
 import type { Format } from '../report/index.js';
 import { scan } from '../app/scan.js';
 import type { SuppressionFiles } from '../app/suppress.js';
+import { saveInventory } from '../app/save-inventory.js';
+import { redactDeep } from '../report/index.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
+import { addLiveFlags, exitOnInterrupt, liveOnlyFlagsUsed, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
 import { emitReport, exitCodeFor } from './output.js';
 import { collect, parseFailOn, parseFormat, type FailOn } from './options.js';
 import { createProgress } from './progress.js';
 import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 
-interface ScanFlags extends DiscoveryFlags {
+interface ScanFlags extends DiscoveryFlags, LiveFlags {
+  live: boolean;
   config: string[];
   format: Format;
   output?: string;
@@ -43,7 +47,9 @@ function suppressionFiles(flags: ScanFlags): SuppressionFiles {
 export function registerScan(program: Command): void {
   const cmd = program
     .command('scan')
-    .description('Find every MCP server configured on this machine (or in --config files) and report risky configurations. Runs nothing, sends nothing.')
+    .description(
+      'Find every MCP server configured on this machine (or in --config files) and report risky configurations. Runs nothing, sends nothing, unless --live: then each server is also connected to (local ones only with consent, sandboxed) and what it advertises is analysed.',
+    )
     .option('-c, --config <file>', 'scan this config file (any supported client shape, detected); repeatable', collect, [])
     .option('-i, --inventory <file>', 'analyse captured tool definitions offline (see schema/inventory.schema.json); repeatable', collect, []);
   addDiscoveryOptions(cmd)
@@ -62,22 +68,40 @@ export function registerScan(program: Command): void {
     .option('--vet', 'also vet the packages the servers install (contacts registries; see `mcp-warden vet --help`)', false)
     .option('--offline', 'with --vet: answer only from the vet cache, make no network request', false)
     .option('--no-progress', 'never draw the progress line (it is drawn only on an interactive terminal)')
-    .option('-v, --verbose', 'show remediation and fingerprints for every finding, and the suppressed findings', false)
+    .option('-v, --verbose', 'show remediation and fingerprints for every finding, the suppressed findings, and with --live the stderr of local servers', false)
+    .option('--live', 'also connect to each server and analyse what it advertises (consent, sandbox: see the flags below)', false);
+  addLiveFlags(cmd)
     .addHelpText('after', `\nSee which files each client is checked at with: mcp-warden clients\n\n${EXIT_CODES_HELP}`)
     .action(async (flags: ScanFlags) => {
+      const stray = flags.live ? [] : liveOnlyFlagsUsed(flags);
+      if (stray.length > 0) throw new WardenError(WardenErrorCode.Usage, `${stray.join(', ')} only apply with --live`);
+      if (flags.live) exitOnInterrupt();
       const progress = createProgress(flags.progress ? {} : { enabled: false });
+      const ask = terminalPrompt();
+      // The progress line and the consent question share the terminal: clear the line before asking.
+      const prompt = ask ? (text: string, launch: Parameters<typeof ask>[1]) => (progress.stop(), ask(text, launch)) : undefined;
       try {
-        const { report } = await scan({
+        const { report, live } = await scan({
           ...discoveryChoices(flags),
           configFiles: flags.config,
           inventories: flags.inventory,
           ...(flags.failOn !== 'none' ? { failOn: flags.failOn } : {}),
-          command: 'scan',
+          command: flags.live ? 'scan --live' : 'scan',
           suppression: suppressionFiles(flags),
           onProgress: progress.update,
           ...(flags.vet ? { vet: { offline: flags.offline } } : {}),
+          ...(flags.live ? { live: liveOptionsFrom(flags, { singleServer: false, ...(prompt ? { prompt } : {}) }) } : {}),
         });
         progress.stop();
+        if (live && flags.saveInventory !== undefined) {
+          const kept = live.snapshots.filter((s) => live.completeServers.has(s.name));
+          const { backup } = await saveInventory(flags.saveInventory, redactDeep(kept, live.sensitive));
+          const left = live.snapshots.length - kept.length;
+          report.notes.push(
+            `inventory written to ${flags.saveInventory}: ${kept.length} server(s)${left > 0 ? `; ${left} left out because their inspection had errors` : ''}${backup ? `; previous file kept as ${backup}` : ''}`,
+          );
+        }
+        if (live && flags.verbose) printServerLogs(live.logs, live.sensitive);
         emitReport(report, { format: flags.format, ...(flags.output !== undefined ? { output: flags.output } : {}), verbose: flags.verbose });
         process.exitCode = exitCodeFor(report, flags.failOn);
       } finally {

@@ -2,11 +2,12 @@
 import type { RuleMeta } from './types.js';
 import { configRules } from './config/index.js';
 import { flowRules } from './flow/index.js';
+import { liveRules } from './live/index.js';
 import { pinDriftRules, pinLockfileRules } from './pin/index.js';
 import { supplyChainRules } from './supplychain/index.js';
 import { toolRules } from './tool/index.js';
 
-export { configRules, flowRules, pinDriftRules, pinLockfileRules, supplyChainRules, toolRules };
+export { configRules, flowRules, liveRules, pinDriftRules, pinLockfileRules, supplyChainRules, toolRules };
 
 /** Metadata of every rule, for SARIF `tool.driver.rules`, docs and `mcp-warden rules`. */
 export function allRuleMetas(): RuleMeta[] {
@@ -14,6 +15,7 @@ export function allRuleMetas(): RuleMeta[] {
     ...Object.values(configRules),
     ...Object.values(toolRules),
     ...Object.values(flowRules),
+    ...Object.values(liveRules),
     ...Object.values(pinDriftRules),
     ...Object.values(pinLockfileRules),
     ...Object.values(supplyChainRules),

@@ -1,6 +1,6 @@
 import type { Severity } from '../model/index.js';
 
-export type RuleKind = 'config' | 'tool' | 'flow' | 'pin' | 'supplychain';
+export type RuleKind = 'config' | 'tool' | 'flow' | 'live' | 'pin' | 'supplychain';
 
 /** Everything about a rule that is data: shown in docs, SARIF `tool.driver.rules` and reports. */
 export interface RuleMeta<MessageIds extends string = string> {

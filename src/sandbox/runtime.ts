@@ -1,0 +1,106 @@
+/**
+ * @module sandbox/runtime
+ * Runs local MCP servers under OS isolation with @anthropic-ai/sandbox-runtime (bubblewrap on
+ * Linux, Seatbelt on macOS). The library keeps one global session (proxies, config), so this module
+ * allows one active sandbox per process and hands out argv wrappers for each server.
+ *
+ * Version note: sandbox-runtime 0.0.78 is the last release whose engines allow Node 20; later ones
+ * require Node >= 22.12.
+ */
+import { existsSync } from 'node:fs';
+import { SandboxManager, type SandboxRuntimeConfig } from '@anthropic-ai/sandbox-runtime';
+import type { SandboxPolicy } from './policy.js';
+
+/** A command line ready for `spawn(command, args, { shell: false })`. */
+export interface WrappedCommand {
+  command: string;
+  args: string[];
+}
+
+export interface SandboxSession {
+  readonly policy: SandboxPolicy;
+  /** Wraps one server launch; `writable` adds per-server writable paths (its temp dir). */
+  wrap(command: string, args: readonly string[], writable?: readonly string[]): Promise<WrappedCommand>;
+  /** Releases per-launch host resources (mount points of not-yet-existing deny paths). */
+  afterLaunch(): void;
+  /** Stops the proxies and forgets the configuration. Idempotent. */
+  dispose(): Promise<void>;
+}
+
+export type SandboxStart = { ok: true; session: SandboxSession } | { ok: false; reason: string };
+
+export interface SandboxStartOptions {
+  /** Override the bubblewrap binary (tests point it at a missing file to exercise the failure path). */
+  bwrapPath?: string;
+}
+
+let active = false;
+
+/**
+ * The shell the sandbox wraps commands in. Not bash: a server's stdin is a socket, and bash then
+ * believes it was started by sshd and runs the user's ~/.bashrc (outside and inside the sandbox),
+ * which is slow, may print to stdout (corrupting the MCP stream) and may wait on locks.
+ */
+const WRAPPER_SHELL = 'sh';
+
+/** POSIX single-quoting: the wrapped command runs through `sh -c` inside the sandbox. */
+export function shellQuote(word: string): string {
+  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function toRuntimeConfig(policy: SandboxPolicy, opts: SandboxStartOptions): SandboxRuntimeConfig {
+  const config: SandboxRuntimeConfig = {
+    network: { allowedDomains: [...policy.allowedHosts], deniedDomains: [] },
+    filesystem: { denyRead: [...policy.denyRead], allowWrite: policy.allowWrite.filter((p) => existsSync(p)), denyWrite: [] },
+  };
+  if (opts.bwrapPath !== undefined) config.bwrapPath = opts.bwrapPath;
+  return config;
+}
+
+function reasonOf(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Starts the sandbox or says why it cannot. Never throws: a sandbox that cannot start is a
+ * reason to refuse launching servers, which the caller reports per server.
+ */
+export async function startSandbox(policy: SandboxPolicy, opts: SandboxStartOptions = {}): Promise<SandboxStart> {
+  if (active) return { ok: false, reason: 'another sandbox session is already active in this process' };
+  if (!SandboxManager.isSupportedPlatform()) {
+    return { ok: false, reason: `OS sandboxing is not supported on ${process.platform} by @anthropic-ai/sandbox-runtime` };
+  }
+  const config = toRuntimeConfig(policy, opts);
+  try {
+    await SandboxManager.initialize(config);
+  } catch (err) {
+    await SandboxManager.reset().catch(() => undefined); // best effort: initialize may have started a proxy
+    const hint = process.platform === 'linux' ? ' (install bubblewrap, socat and ripgrep)' : '';
+    return { ok: false, reason: `${reasonOf(err)}${hint}` };
+  }
+  active = true;
+  let disposed = false;
+  const session: SandboxSession = {
+    policy,
+    async wrap(command, args, writable = []) {
+      const line = [command, ...args].map(shellQuote).join(' ');
+      const custom = writable.length > 0 ? { filesystem: { ...config.filesystem, allowWrite: [...config.filesystem.allowWrite, ...writable.filter((p) => existsSync(p))] } } : undefined;
+      const wrapped = await SandboxManager.wrapWithSandboxArgv(line, WRAPPER_SHELL, custom, undefined, undefined);
+      const [bin, ...rest] = wrapped.argv;
+      if (bin === undefined) throw new Error('sandbox returned an empty command line');
+      return { command: bin, args: rest };
+    },
+    afterLaunch() {
+      SandboxManager.cleanupAfterCommand();
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      active = false;
+      await SandboxManager.reset();
+    },
+  };
+  return { ok: true, session };
+}
