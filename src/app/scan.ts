@@ -1,9 +1,10 @@
-import type { Finding, ScanError, ScanReport, ServerEntry, Severity } from '../model/index.js';
+import type { Finding, ScanError, ScanReport, ServerEntry, ServerSnapshot, Severity } from '../model/index.js';
 import { discover, discoverFiles, type DiscoveredFile } from '../discovery/discover.js';
 import { discoveryEnv } from '../discovery/env.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
-import { redactReport, sensitiveValues } from '../report/index.js';
+import { redactDeep, redactReport, sensitiveValues } from '../report/index.js';
+import { defaultStateDir } from '../store/paths.js';
 import { buildReport } from './build-report.js';
 import { analyzeDefinitions } from './analyze-definitions.js';
 import { loadInventory } from './inventory.js';
@@ -37,6 +38,11 @@ export interface ScanOptions {
   vet?: VetSettings;
   /** Also connect to the servers (--live); home, environment and hidden files come from the scan. */
   live?: Omit<LiveOptions, 'home' | 'env' | 'hideFiles'>;
+  /**
+   * Trust on first use: where the per-user store of approved snapshots lives (--state-dir; default:
+   * the platform data dir of the scan's home). `false` (--no-state): neither compare nor record.
+   */
+  stateDir?: string | false;
 }
 
 export interface ScanOutcome {
@@ -105,6 +111,17 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const analysed = analyzeDefinitions(snapshots);
   findings.push(...analysed.findings);
   errors.push(...analysed.errors);
+  // Drift against what was approved earlier. Only complete views are compared and recorded (a
+  // server cut off mid-list would look like a rug pull, and would be stored as approved), and
+  // values resolved from the environment never reach the store.
+  const trusted = [...inventories.flatMap((inv) => inv.snapshots), ...(live ? redactDeep(live.snapshots.filter((s) => live.completeServers.has(s.name)), live.sensitive) : [])];
+  const tofu = opts.stateDir !== false && trusted.length > 0
+    ? await trustOnFirstUse(trusted, entries, opts.stateDir ?? defaultStateDir({ home: env.home, platform: env.platform, env: env.env }), startedAt)
+    : undefined;
+  if (tofu) {
+    findings.push(...tofu.findings);
+    errors.push(...tofu.errors);
+  }
   for (const inv of inventories) {
     for (const s of inv.snapshots) entries.push(serverEntry({ name: s.name, client: 'inventory', scope: 'inventory', configFile: inv.file, transport: inv.transports.get(s.name) ?? 'stdio' }));
   }
@@ -118,11 +135,28 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings: suppressed.kept,
     errors,
     suppressed: suppressed.info?.findings.length ?? 0,
-    notes: [...(live?.notes ?? []), ...(vetted?.notes ?? [])],
+    notes: [...(live?.notes ?? []), ...(vetted?.notes ?? []), ...(tofu?.notes ?? [])],
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });
   if (suppressed.info) report.suppression = suppressed.info;
   if (vetted) report.packages = vetted.packages;
   opts.onProgress?.({ phase: 'done' });
   return { report: redactReport(report, sensitive), entries, files, ...(live ? { live } : {}) };
+}
+
+/**
+ * The TOFU stage, loaded on demand (SQLite is not needed by a scan without definitions). A store
+ * that cannot be opened or written is a skipped check (the scan is incomplete), never a crash.
+ */
+async function trustOnFirstUse(snapshots: readonly ServerSnapshot[], entries: readonly ServerEntry[], stateDir: string, now: Date): Promise<{ findings: Finding[]; errors: ScanError[]; notes: string[] }> {
+  try {
+    return (await import('./tofu.js')).tofuStage(snapshots, entries, { stateDir, record: true, now });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      findings: [],
+      notes: [],
+      errors: [{ kind: 'skipped', source: stateDir, message: `trust-on-first-use store in ${stateDir}: ${reason}; drift since earlier scans was not checked (choose another --state-dir, or --no-state)` }],
+    };
+  }
 }

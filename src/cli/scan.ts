@@ -28,6 +28,8 @@ interface ScanFlags extends DiscoveryFlags, LiveFlags {
   progress: boolean;
   vet: boolean;
   offline: boolean;
+  stateDir?: string;
+  state: boolean;
 }
 
 function suppressionFiles(flags: ScanFlags): SuppressionFiles {
@@ -67,6 +69,8 @@ export function registerScan(program: Command): void {
     .option('--ignore-file <file>', 'same as --settings')
     .option('--vet', 'also vet the packages the servers install (contacts registries; see `mcp-warden vet --help`)', false)
     .option('--offline', 'with --vet: answer only from the vet cache, make no network request', false)
+    .option('--state-dir <dir>', 'per-user store of approved tool definitions (trust on first use) when the scan sees definitions (--inventory, --live) (default: platform data dir)/mcp-warden')
+    .option('--no-state', 'neither compare definitions with earlier scans nor record them')
     .option('--no-progress', 'never draw the progress line (it is drawn only on an interactive terminal)')
     .option('-v, --verbose', 'show remediation and fingerprints for every finding, the suppressed findings, and with --live the stderr of local servers', false)
     .option('--live', 'also connect to each server and analyse what it advertises (consent, sandbox: see the flags below)', false);
@@ -85,6 +89,7 @@ export function registerScan(program: Command): void {
           ...discoveryChoices(flags),
           configFiles: flags.config,
           inventories: flags.inventory,
+          ...(flags.state ? (flags.stateDir !== undefined ? { stateDir: flags.stateDir } : {}) : { stateDir: false }),
           ...(flags.failOn !== 'none' ? { failOn: flags.failOn } : {}),
           command: flags.live ? 'scan --live' : 'scan',
           suppression: suppressionFiles(flags),
