@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { startGatewayRuntime } from '../app/gateway-runtime.js';
 import { loadGatewayConfig } from '../gateway/config.js';
 import { resultScanner } from '../gateway/result-scanner.js';
-import { sandboxWrapper } from '../gateway/upstream/sandbox.js';
 import { WardenError, WardenErrorCode } from '../model/index.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { runUntilStopped, stderrLog } from './gateway-run.js';
@@ -35,6 +33,8 @@ export function registerGateway(program: Command): void {
       const httpConf = c.listen.http ?? { host: '127.0.0.1', port: 8765, path: '/mcp', allowedOrigins: [], allowedHosts: [], tokens: [], maxBodySize: 4_194_304 };
       const port = flags.port !== undefined ? Number(flags.port) : httpConf.port;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new WardenError(WardenErrorCode.Usage, `invalid --port ${flags.port ?? ''}`);
+      // Loaded when the command runs: the SDK, the HTTP front and the sandbox would slow every other command's start.
+      const [{ startGatewayRuntime }, { sandboxWrapper }] = await Promise.all([import('../app/gateway-runtime.js'), import('../gateway/upstream/sandbox.js')]);
       const runtime = await startGatewayRuntime({
         upstreams: resolved.upstreams,
         namespaced: true,

@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { startGatewayRuntime } from '../app/gateway-runtime.js';
 import { wrapUpstream } from '../app/wrap.js';
 import { defaultAuditPaths } from '../gateway/config.js';
 import { resultScanner } from '../gateway/result-scanner.js';
-import { sandboxWrapper } from '../gateway/upstream/sandbox.js';
 import { WardenError, WardenErrorCode } from '../model/index.js';
 import { parseDuration, parseSize } from '../policy/units.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
@@ -65,6 +63,8 @@ export function registerWrap(program: Command): void {
       });
       if (!flags.sandbox) stderrLog(`--no-sandbox: ${upstream.name} runs WITHOUT OS isolation`);
       const defaults = defaultAuditPaths();
+      // Loaded when the command runs: the SDK, the HTTP front and the sandbox would slow every other command's start.
+      const [{ startGatewayRuntime }, { sandboxWrapper }] = await Promise.all([import('../app/gateway-runtime.js'), import('../gateway/upstream/sandbox.js')]);
       const runtime = await startGatewayRuntime({
         upstreams: [upstream],
         namespaced: flags.namespace,
