@@ -54,7 +54,7 @@ export async function startGateway(init: { upstreams: UpstreamSpec[]; policy?: s
     policy,
     sink,
     scanner: fixtureScanner,
-    connectTimeoutMs: 15_000,
+    connectTimeoutMs: 120_000, // a safety net: a sandboxed upstream on a loaded machine can take long to start
     maxMessageBytes: 10 * 1024 * 1024,
     maxInFlight: 1024,
     backoff: { baseMs: 50, maxMs: 500 },

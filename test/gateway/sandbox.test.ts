@@ -104,7 +104,7 @@ describe('gateway with sandboxed upstreams (real sandbox, per-server policy)', (
     expect(existsSync(join(home, '.ssh', 'authorized_keys'))).toBe(false);
 
     expect(connections).toBe(before);
-  }, 60_000);
+  }, 180_000);
 
   it('control: with sandbox.enabled false the same call writes the key and connects', async () => {
     const home = tempHome();
@@ -115,7 +115,7 @@ describe('gateway with sandboxed upstreams (real sandbox, per-server policy)', (
     expect(out).toBe('write:ok net:ok');
     expect(existsSync(join(home, '.ssh', 'authorized_keys'))).toBe(true);
     await expect.poll(() => connections, { timeout: 5000 }).toBe(before + 1);
-  }, 60_000);
+  }, 180_000);
 
   it('a sandbox that cannot start runs nothing: the server stays down and its calls fail cleanly', async () => {
     const home = tempHome();
@@ -129,7 +129,7 @@ describe('gateway with sandboxed upstreams (real sandbox, per-server policy)', (
     const err = await client.callTool({ name: 'boxed__escape', arguments: { path: join(home, '.ssh', 'authorized_keys'), host: '127.0.0.1', port } }).catch((e: unknown) => e);
     expect(String(err)).toMatch(/boxed/);
     expect(existsSync(join(home, '.ssh', 'authorized_keys'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('mcp-warden wrap (built CLI)', () => {
@@ -157,7 +157,7 @@ describe('mcp-warden wrap (built CLI)', () => {
     expect(out).not.toMatch(/net:ok/);
     expect(existsSync(join(home, '.ssh', 'authorized_keys'))).toBe(false);
     expect(connections).toBe(before);
-  }, 60_000);
+  }, 180_000);
 
   it('--no-sandbox is the explicit way out: the same server then writes and connects', async () => {
     const home = tempHome();
@@ -165,5 +165,5 @@ describe('mcp-warden wrap (built CLI)', () => {
     expect(await runWrap(home, ['--no-sandbox'])).toBe('write:ok net:ok');
     expect(existsSync(join(home, '.ssh', 'authorized_keys'))).toBe(true);
     await expect.poll(() => connections, { timeout: 5000 }).toBe(before + 1);
-  }, 60_000);
+  }, 180_000);
 });
