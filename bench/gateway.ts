@@ -225,14 +225,37 @@ interface Row {
 
 async function measure(t: Target): Promise<Row> {
   const c = await t.client();
+  const row: Row = { name: t.name, p50: NaN, p99: NaN, p50L: NaN, p99L: NaN, cps: [] };
+  // Each phase is recorded on its own: a peer failing under 1,000 calls in flight keeps its latency figures.
+  const phase = async (label: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      row.error = `${row.error ? `${row.error}; ` : ''}${label}: ${(err as Error).message}`;
+    }
+  };
   try {
     const payload = `${t.prefix ?? ''}payload`;
-    const small = await latency(c, payload, KB, N.small);
-    const large = await latency(c, payload, 100 * KB, N.large);
-    const cps: number[] = [];
-    for (const conc of [1, 16, 64]) cps.push(await throughput(c, payload, conc, conc === 1 ? Math.min(N.throughput, 2000) : N.throughput));
-    const rss = t.pid ? await peakRssInFlight(c, `${t.prefix ?? ''}sleep`, t.pid()) : undefined;
-    return { name: t.name, p50: small.p50, p99: small.p99, p50L: large.p50, p99L: large.p99, cps, ...(rss !== undefined ? { rss } : {}) };
+    await phase('latency 1 KB', async () => {
+      const small = await latency(c, payload, KB, N.small);
+      row.p50 = small.p50;
+      row.p99 = small.p99;
+    });
+    await phase('latency 100 KB', async () => {
+      const large = await latency(c, payload, 100 * KB, N.large);
+      row.p50L = large.p50;
+      row.p99L = large.p99;
+    });
+    await phase('throughput', async () => {
+      for (const conc of [1, 16, 64]) row.cps.push(await throughput(c, payload, conc, conc === 1 ? Math.min(N.throughput, 2000) : N.throughput));
+    });
+    if (t.pid) {
+      await phase('RSS with 1,000 in flight', async () => {
+        const rss = await peakRssInFlight(c, `${t.prefix ?? ''}sleep`, t.pid?.());
+        if (rss !== undefined) row.rss = rss;
+      });
+    }
+    return row;
   } finally {
     await c.close().catch(() => undefined);
   }
@@ -295,10 +318,10 @@ async function main(): Promise<void> {
   for (const r of rows) if (r.error) console.log(`${r.name}: failed: ${r.error}`);
   console.log('(latencies in ms; "+" columns are added over direct)\n');
 
-  const peers = rows.filter((r) => (r.name === 'mcp-proxy' || r.name === 'supergateway') && !r.error);
+  const peers = rows.filter((r) => (r.name === 'mcp-proxy' || r.name === 'supergateway') && !Number.isNaN(r.p50));
   for (const name of ['wrap', 'gateway', 'gateway-2026']) {
     const r = rows.find((x) => x.name === name);
-    if (!r || r.error) continue;
+    if (!r || Number.isNaN(r.p50)) continue;
     const add50 = r.p50 - direct.p50;
     const add99 = r.p99 - direct.p99;
     const addL = r.p50L - direct.p50L;

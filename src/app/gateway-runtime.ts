@@ -17,6 +17,7 @@ import { LockfileVerifier } from '../gateway/lockfile-verifier.js';
 import type { TerminalApprover } from '../gateway/middleware/approval/index.js';
 import type { ResultScanner } from '../gateway/middleware/output-scan/index.js';
 import type { PinMode } from '../gateway/pins.js';
+import { httpSecurity } from '../gateway/http-security.js';
 import { serveHttp, type HttpFront, type HttpFrontOptions } from '../gateway/serve-http.js';
 import type { SandboxWrapper } from '../gateway/upstream/connect.js';
 import { PolicyHolder } from '../policy/index.js';
@@ -56,6 +57,8 @@ export interface GatewayRuntime {
 }
 
 export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRuntime> {
+  // Refuse an unsafe HTTP front (beyond loopback without a token) before any upstream is started.
+  if (o.http) httpSecurity(o.http);
   const policy = new PolicyHolder(o.policyFile);
   if (o.policyFile) policy.watch();
 
