@@ -1,9 +1,17 @@
-// Writes schema/report.schema.json from the zod schema (run through `npm run schema`, after a build).
-// Generated output: edit src/model/report.ts, never the JSON file.
+// Writes the generated JSON Schemas from the zod schemas (run through `npm run schema`, after a build):
+// schema/report.schema.json (src/model/report.ts) and schema/inventory.schema.json (src/model/inventory.ts).
+// Generated output: edit the zod schemas, never the JSON files. Tests check the committed files are current.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { inventoryJsonSchema } from '../dist/model/inventory-json-schema.js';
 import { reportJsonSchemaText } from '../dist/report/json-schema.js';
 
-const target = new URL('../schema/report.schema.json', import.meta.url);
 mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
-writeFileSync(target, reportJsonSchemaText());
-console.log(`wrote ${target.pathname}`);
+const outputs = [
+  ['../schema/report.schema.json', reportJsonSchemaText()],
+  ['../schema/inventory.schema.json', `${JSON.stringify(inventoryJsonSchema(), null, 2)}\n`],
+];
+for (const [path, text] of outputs) {
+  const target = new URL(path, import.meta.url);
+  writeFileSync(target, text);
+  console.log(`wrote ${target.pathname}`);
+}

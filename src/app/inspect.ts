@@ -26,6 +26,7 @@ import { configRules, liveRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
+import { analyzeDefinitions } from './analyze-definitions.js';
 import type { IdentityDiff, LiveObservation } from '../rules/live/types.js';
 import { runLiveRules } from '../rules/run-live.js';
 
@@ -365,14 +366,16 @@ export async function inspectEntries(entries: readonly ServerEntry[], opts: Insp
   const platform = opts.platform ?? process.platform;
   const ruled = await runConfigRules(Object.values(configRules), entries, () => ({ home: opts.home, platform }));
   const live = await inspectLive(entries, { ...opts.live, home: opts.home, env: opts.env, hideFiles: opts.hideFiles ?? [] });
+  // What the servers advertise goes through the same tool and flow rules as `scan --inventory`.
+  const analysed = analyzeDefinitions(live.snapshots);
   const report = redactReport(
     buildReport({
     command: opts.command,
     startedAt,
     entries,
     toolCounts: new Map(live.snapshots.map((s) => [s.name, s.tools.length])),
-    findings: [...ruled.findings, ...live.findings],
-    errors: [...ruled.errors, ...live.errors],
+    findings: [...ruled.findings, ...live.findings, ...analysed.findings],
+    errors: [...ruled.errors, ...live.errors, ...analysed.errors],
     notes: live.notes,
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
     }),

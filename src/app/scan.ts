@@ -5,6 +5,9 @@ import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
+import { analyzeDefinitions } from './analyze-definitions.js';
+import { loadInventory } from './inventory.js';
+import { serverEntry } from '../model/index.js';
 import type { VetSettings } from './vet.js';
 import type { LiveOptions, LiveOutcome } from './inspect.js';
 import type { ProgressListener } from './progress.js';
@@ -24,6 +27,8 @@ export interface ScanOptions {
   clients?: readonly string[];
   failOn?: Severity;
   command?: string;
+  /** Inventory files of captured tool definitions (--inventory); alone, they replace discovery. */
+  inventories?: readonly string[];
   /** Baseline and project settings (ignores); see app/suppress.ts. */
   suppression?: SuppressionFiles;
   /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
@@ -56,9 +61,10 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const files: DiscoveredFile[] = [];
   opts.onProgress?.({ phase: 'discovering client configs' });
   const forced = opts.clients?.length === 1 ? opts.clients[0] : undefined;
+  const inventoryOnly = (opts.inventories?.length ?? 0) > 0 && (opts.configFiles?.length ?? 0) === 0;
   const results = opts.configFiles && opts.configFiles.length > 0
     ? [await discoverFiles(opts.configFiles, env, forced)]
-    : [await discover(env, opts.clients)];
+    : inventoryOnly ? [] : [await discover(env, opts.clients)];
   for (const r of results) {
     entries.push(...r.entries);
     errors.push(...r.errors);
@@ -83,6 +89,8 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings.push(...vetted.findings);
     errors.push(...vetted.errors);
   }
+  // Inventory files are read before anything is started: an invalid one is a usage error (exit 2).
+  const inventories = await Promise.all((opts.inventories ?? []).map((f) => loadInventory(f)));
   // Loaded on demand: the MCP SDK and the sandbox are not needed (nor paid for) by a static scan.
   let live: LiveOutcome | undefined;
   if (opts.live) {
@@ -91,16 +99,25 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings.push(...live.findings);
     errors.push(...live.errors);
   }
+  // Tool and flow rules over every definition of this scan: captured (inventory files) and live.
+  const snapshots = [...inventories.flatMap((inv) => inv.snapshots), ...(live?.snapshots ?? [])];
+  if (snapshots.length > 0) opts.onProgress?.({ phase: 'analysing tool definitions' });
+  const analysed = analyzeDefinitions(snapshots);
+  findings.push(...analysed.findings);
+  errors.push(...analysed.errors);
+  for (const inv of inventories) {
+    for (const s of inv.snapshots) entries.push(serverEntry({ name: s.name, client: 'inventory', scope: 'inventory', configFile: inv.file, transport: inv.transports.get(s.name) ?? 'stdio' }));
+  }
   const sensitive = [...sensitiveValues(entries), ...(live?.sensitive ?? [])];
   const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });
   const report = buildReport({
     command: opts.command ?? 'scan',
     startedAt,
     entries,
+    toolCounts: analysed.toolCounts,
     findings: suppressed.kept,
     errors,
     suppressed: suppressed.info?.findings.length ?? 0,
-    ...(live ? { toolCounts: new Map(live.snapshots.map((s) => [s.name, s.tools.length])) } : {}),
     notes: [...(live?.notes ?? []), ...(vetted?.notes ?? [])],
     ...(opts.failOn ? { failOn: opts.failOn } : {}),
   });

@@ -27,6 +27,7 @@ import { collectFacts } from '../supplychain/collect.js';
 import { resolveEndpoints, type RegistryEndpoints } from '../supplychain/endpoints.js';
 import type { PackageFacts } from '../supplychain/facts.js';
 import { RegistryHttp } from '../supplychain/http.js';
+import type { TagNames } from '../supplychain/github-tags.js';
 import { IocFeedError, loadIocFeeds } from '../supplychain/ioc.js';
 import { refLabel, type PackageRef } from '../supplychain/package-ref.js';
 import { resolveLaunchSpec } from '../supplychain/launch-spec.js';
@@ -34,6 +35,9 @@ import { bundledTrustRoot, trustRootFromFile, type LoadedTrustRoot } from '../su
 import { loadPopularList } from '../supplychain/typosquat.js';
 import { VERSION } from '../version.js';
 import { buildReport } from './build-report.js';
+
+/** Environment variable holding a GitHub token for the tags lookups (optional; raises the rate limit). */
+export const GITHUB_TOKEN_ENV = 'MCP_WARDEN_GITHUB_TOKEN';
 
 export interface VetSettings {
   /** Answer only from the cache; open no socket. */
@@ -142,6 +146,10 @@ function packageNote(ref: PackageRef, facts: PackageFacts): string {
   if (p.status === 'verified') parts.push(`provenance VERIFIED (Sigstore): built from ${p.repository ?? 'an unnamed repository'}${p.workflow ? ` by ${p.workflow}` : ''}`);
   else if (p.status === 'absent') parts.push('no provenance');
   else if (p.status === 'invalid') parts.push(`provenance INVALID: ${p.reason ?? ''}`);
+  const t = facts.repositoryTags;
+  if (t?.status === 'repo-not-found') parts.push(`repository ${t.repository} not found on GitHub (private, renamed or deleted): version not compared with its tags`);
+  else if (t) parts.push(t.matchingTag !== undefined ? `tagged ${t.matchingTag} in ${t.repository}` : t.newestTag !== undefined ? `no tag for this version in ${t.repository} (newest release tag ${t.newestTag})` : `${t.repository} has no release tags (${t.count} tag(s) read)`);
+  else if (facts.repository !== undefined && facts.found && !facts.repository.startsWith('github.com/') && (ref.ecosystem === 'npm' || ref.ecosystem === 'pypi')) parts.push(`version not compared with tags (${facts.repository.split('/')[0] ?? ''} is not GitHub)`);
   return parts.join(', ');
 }
 
@@ -154,6 +162,8 @@ export async function vetEntries(entries: readonly ServerEntry[], settings: VetS
   const http = new RegistryHttp({ cacheDir, offline: settings.offline === true, ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}), userAgent: `mcp-warden/${VERSION} (vet)` });
   const snapshots = new Map((settings.snapshots ?? []).map((s) => [s.name, s]));
   const cache = new Map<string, Promise<PackageFacts>>();
+  const token = (settings.env ?? process.env)[GITHUB_TOKEN_ENV];
+  const github = { http, base: endpoints.github, memo: new Map<string, Promise<TagNames>>(), ...(token ? { token } : {}) };
   const result: VetResult = { findings: [], errors: [], notes: [], packages: [] };
   const lines: string[] = [];
 
@@ -168,7 +178,7 @@ export async function vetEntries(entries: readonly ServerEntry[], settings: VetS
       const key = refKey(ref);
       let pending = cache.get(key);
       if (!pending) {
-        pending = collectFacts(ref, { http, endpoints, trust });
+        pending = collectFacts(ref, { http, endpoints, trust, github });
         cache.set(key, pending);
       }
       subject.facts = await pending;
@@ -209,7 +219,6 @@ export async function vetEntries(entries: readonly ServerEntry[], settings: VetS
   else result.notes.push(`vet network: contacted ${hosts.map((h) => `${h.host} (${h.network} request${h.network === 1 ? '' : 's'}${h.cached ? `, ${h.cached} from cache` : ''})`).join(', ')}`);
   result.notes.push(`vet provenance trust root: ${trust.source}`);
   result.notes.push(`vet data: typosquat list of ${ctx.popular.packages.length} packages (${ctx.popular.date}); IoC feeds: ${ctx.ioc.sources.map((f) => (f.endsWith('data/ioc-feed.json') ? 'bundled' : f)).join(', ')}`);
-  result.notes.push('vet does not compare versions with the source repository\'s tags: that needs the code host\'s API (e.g. GitHub), which vet does not call');
   result.notes.push(...lines);
   return result;
 }

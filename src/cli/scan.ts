@@ -20,6 +20,7 @@ interface ScanFlags extends DiscoveryFlags, LiveFlags {
   output?: string;
   failOn: FailOn;
   verbose: boolean;
+  inventory: string[];
   baseline?: string;
   writeBaseline?: string;
   settings?: string | false;
@@ -49,7 +50,8 @@ export function registerScan(program: Command): void {
     .description(
       'Find every MCP server configured on this machine (or in --config files) and report risky configurations. Runs nothing, sends nothing, unless --live: then each server is also connected to (local ones only with consent, sandboxed) and what it advertises is analysed.',
     )
-    .option('-c, --config <file>', 'scan this config file (any supported client shape, detected); repeatable', collect, []);
+    .option('-c, --config <file>', 'scan this config file (any supported client shape, detected); repeatable', collect, [])
+    .option('-i, --inventory <file>', 'analyse captured tool definitions offline (see schema/inventory.schema.json); repeatable', collect, []);
   addDiscoveryOptions(cmd)
     .addOption(new Option('-f, --format <format>', 'output format: table, json, sarif, markdown').default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -82,6 +84,7 @@ export function registerScan(program: Command): void {
         const { report, live } = await scan({
           ...discoveryChoices(flags),
           configFiles: flags.config,
+          inventories: flags.inventory,
           ...(flags.failOn !== 'none' ? { failOn: flags.failOn } : {}),
           command: flags.live ? 'scan --live' : 'scan',
           suppression: suppressionFiles(flags),

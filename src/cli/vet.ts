@@ -19,6 +19,7 @@ interface VetFlags extends DiscoveryFlags {
   pypiUrl?: string;
   mcpRegistry?: string;
   ociRegistry?: string;
+  githubApiUrl?: string;
   ioc: string[];
   trustedRoot?: string;
   newVersionDays: number;
@@ -33,14 +34,19 @@ function parsePositive(value: string): number {
 
 const VET_HELP = `
 Network: vet asks the npm registry, PyPI, container registries and the MCP registry about the packages
-your servers install, only when you run it, and lists every host it contacted in the report notes.
---offline answers from the cache of earlier runs and opens no socket. Base URLs can also be set with
-${Object.values(ENDPOINT_ENV).join(', ')}.`;
+your servers install, and the GitHub API (api.github.com) for the tags of the repositories they name,
+only when you run it, and lists every host it contacted in the report notes. --offline answers from
+the cache of earlier runs and opens no socket. Base URLs can also be set with
+${Object.values(ENDPOINT_ENV).join(', ')}; MCP_WARDEN_GITHUB_TOKEN sends a GitHub token (raises the
+rate limit from 60 to 5,000 requests an hour).
+
+Not checked is never clean: a registry or GitHub that cannot be reached, rate limits, data a mirror
+strips, and cache misses under --offline are listed under "Not checked", and the exit code is 3.`;
 
 export function registerVet(program: Command): void {
   const cmd = program
     .command('vet')
-    .description('Check the packages your MCP servers install (npm, PyPI, container images, MCPB): known-malicious versions, typosquats, unpinned specs, install scripts, new releases, maintainer changes, provenance, MCP registry listing.')
+    .description('Check the packages your MCP servers install (npm, PyPI, container images, MCPB): known-malicious versions and hosts, typosquats, unpinned specs, install scripts, new releases, maintainer changes, provenance, versions far ahead of their repository\'s tags, MCP registry listing.')
     .option('-c, --config <file>', 'vet the servers in this config file; repeatable', collect, []);
   addDiscoveryOptions(cmd)
     .addOption(new Option('-f, --format <format>', 'output format: table, json, sarif, markdown').default('table').argParser(parseFormat))
@@ -53,6 +59,7 @@ export function registerVet(program: Command): void {
     .option('--pypi-url <url>', 'PyPI base URL (default https://pypi.org)')
     .option('--mcp-registry <url>', 'MCP registry base URL (default https://registry.modelcontextprotocol.io)')
     .option('--oci-registry <url>', 'OCI distribution API base URL for every image (default: each image\'s own registry)')
+    .option('--github-api-url <url>', 'GitHub REST API base URL, for comparing versions with repository tags (default https://api.github.com)')
     .option('--ioc <file>', 'extra IoC feed (JSON, see docs/supply-chain.md); repeatable', collect, [])
     .option('--trusted-root <file>', 'Sigstore trusted_root.json for provenance (default: the public-good root bundled with @sigstore/tuf)')
     .addOption(new Option('--new-version-days <days>', 'report releases younger than this').default(7).argParser(parsePositive))
@@ -64,6 +71,7 @@ export function registerVet(program: Command): void {
         ...(flags.pypiUrl !== undefined ? { pypi: flags.pypiUrl } : {}),
         ...(flags.mcpRegistry !== undefined ? { mcpRegistry: flags.mcpRegistry } : {}),
         ...(flags.ociRegistry !== undefined ? { oci: flags.ociRegistry } : {}),
+        ...(flags.githubApiUrl !== undefined ? { github: flags.githubApiUrl } : {}),
       };
       // Loaded on use: the registry and Sigstore clients cost seconds of startup for every other command.
       const { vet } = await import('../app/vet.js');

@@ -6,4 +6,5 @@ export * from './scan-error.js';
 export * from './report.js';
 export * from './fingerprint.js';
 export * from './errors.js';
+export * from './inventory.js';
 export * from './lockfile.js';

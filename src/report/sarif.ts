@@ -21,6 +21,7 @@ import type { RuleMeta } from '../rules/types.js';
 import { PROJECT_URL, ruleDocsUrl } from './links.js';
 import { fileUri, relativeInside } from './paths.js';
 import type { RenderOptions, Reporter } from './types.js';
+import { visible } from './visible.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Name of our entry in `partialFingerprints`; bump the suffix if Finding.fingerprint ever changes meaning. */
@@ -133,6 +134,8 @@ function result(f: Finding, ruleIndex: number, srcRoot: string | undefined): Res
   let text = f.message;
   if (f.evidence) text += `\nEvidence: ${f.evidence}`;
   if (f.decoded) text += `\nHidden text: ${f.decoded}`;
+  // Viewers show the message to people: untrusted text made visible. Properties keep the exact text.
+  text = visible(text);
   return {
     ruleId: f.ruleId,
     ruleIndex,

@@ -36,6 +36,18 @@ export const Attack = {
   Masquerading: 'T1036',
   /** A signed record (the lockfile) edited to hide a change. */
   StoredDataManipulation: 'T1565.001',
+  ObfuscatedFilesOrInformation: 'T1027',
+  DeobfuscateDecodeFilesOrInformation: 'T1140',
+  /** Text hidden from the person reading a description (invisible characters, escapes, markup). */
+  HideArtifacts: 'T1564',
+  UserExecution: 'T1204',
+  /** A tool that asks for passwords or tokens through its parameters. */
+  PhishingForInformation: 'T1598',
+  UnsecuredCredentials: 'T1552',
+  InputCapture: 'T1056',
+  ExfiltrationOverWebService: 'T1567',
+  AbuseElevationControlMechanism: 'T1548',
+  CreateOrModifySystemProcess: 'T1543',
 } as const;
 
 /** MITRE ATLAS techniques (AI-specific). */
@@ -52,6 +64,8 @@ export const Atlas = {
   DataFromLocalSystem: 'AML.T0037',
   AgentToolInvocation: 'AML.T0053',
   ExfiltrationViaAgentTool: 'AML.T0086',
+  LlmJailbreak: 'AML.T0054',
+  LlmDataLeakage: 'AML.T0057',
 } as const;
 
 export type AttackId = (typeof Attack)[keyof typeof Attack];
@@ -84,6 +98,16 @@ export const TECHNIQUE_NAMES: Readonly<Record<TechniqueId, string>> = {
   T1083: 'File and Directory Discovery',
   T1036: 'Masquerading',
   'T1565.001': 'Data Manipulation: Stored Data Manipulation',
+  T1027: 'Obfuscated Files or Information',
+  T1140: 'Deobfuscate/Decode Files or Information',
+  T1564: 'Hide Artifacts',
+  T1204: 'User Execution',
+  T1598: 'Phishing for Information',
+  T1552: 'Unsecured Credentials',
+  T1056: 'Input Capture',
+  T1567: 'Exfiltration Over Web Service',
+  T1548: 'Abuse Elevation Control Mechanism',
+  T1543: 'Create or Modify System Process',
   'AML.T0051': 'LLM Prompt Injection',
   'AML.T0051.001': 'LLM Prompt Injection: Indirect',
   'AML.T0050': 'Command and Scripting Interpreter',
@@ -96,6 +120,8 @@ export const TECHNIQUE_NAMES: Readonly<Record<TechniqueId, string>> = {
   'AML.T0037': 'Data from Local System',
   'AML.T0053': 'AI Agent Tool Invocation',
   'AML.T0086': 'Exfiltration via AI Agent Tool Invocation',
+  'AML.T0054': 'LLM Jailbreak',
+  'AML.T0057': 'LLM Data Leakage',
 };
 
 /** Every technique id this module knows, ATT&CK first. */

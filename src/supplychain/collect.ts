@@ -6,7 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegistryEndpoints } from './endpoints.js';
+import semver from 'semver';
 import { emptyFacts, type PackageFacts } from './facts.js';
+import { collectRepositoryTags, githubRepo, type TagsContext } from './github-tags.js';
 import type { RegistryHttp } from './http.js';
 import { checkListing } from './mcp-registry.js';
 import { collectNpmFacts } from './npm.js';
@@ -20,6 +22,23 @@ export interface CollectContext {
   http: RegistryHttp;
   endpoints: RegistryEndpoints;
   trust: LoadedTrustRoot | undefined;
+  /** GitHub access for the version-vs-tags check; unset, that check is not made (unit tests of one registry). */
+  github?: TagsContext;
+}
+
+/**
+ * Compares the resolved version with the tags of the package's GitHub repository. Only npm and PyPI
+ * versions that are valid semver are compared; repositories on other hosts are left out (the report
+ * notes say so); a GitHub failure makes this one check "not checked".
+ */
+async function addRepositoryTags(facts: PackageFacts, github: TagsContext): Promise<void> {
+  const version = facts.resolvedVersion;
+  if (!facts.found || version === undefined || facts.repository === undefined) return;
+  if (facts.ref.ecosystem !== 'npm' && facts.ref.ecosystem !== 'pypi') return;
+  if (semver.valid(version) === null || !githubRepo(facts.repository)) return;
+  const outcome = await collectRepositoryTags(facts.repository, facts.ref.name, version, github);
+  if (outcome.ok) facts.repositoryTags = outcome.tags;
+  else facts.unchecked.push({ check: 'repository-tags', reason: outcome.reason });
 }
 
 /** MCPB bundles are local: their manifest.json is the only metadata (no registry to ask). */
@@ -59,6 +78,7 @@ export async function collectFacts(ref: PackageRef, ctx: CollectContext): Promis
     default:
       facts = bundleFacts(ref);
   }
+  if (ctx.github) await addRepositoryTags(facts, ctx.github);
   if (facts.listing) {
     facts.listing = await checkListing(facts.listing, ctx.http, ctx.endpoints.mcpRegistry);
     if (facts.listing.status === 'not-checked') facts.unchecked.push({ check: 'registry-listing', reason: facts.listing.reason ?? 'lookup failed' });

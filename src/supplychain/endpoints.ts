@@ -11,6 +11,8 @@ export interface RegistryEndpoints {
   pypi: string;
   /** MCP registry (server listings, `GET /v0/servers/{name}/versions/latest`). */
   mcpRegistry: string;
+  /** GitHub REST API (repository tags, for the version-vs-tags check). */
+  github: string;
   /**
    * OCI distribution API base for every image registry, when set (tests, a pull-through mirror).
    * When unset each image's own registry is used (`docker.io` → registry-1.docker.io).
@@ -22,6 +24,7 @@ export const DEFAULT_ENDPOINTS: RegistryEndpoints = {
   npm: 'https://registry.npmjs.org',
   pypi: 'https://pypi.org',
   mcpRegistry: 'https://registry.modelcontextprotocol.io',
+  github: 'https://api.github.com',
 };
 
 /** Environment variables that override the defaults (flags override these). */
@@ -29,6 +32,7 @@ export const ENDPOINT_ENV = {
   npm: 'MCP_WARDEN_NPM_REGISTRY',
   pypi: 'MCP_WARDEN_PYPI_URL',
   mcpRegistry: 'MCP_WARDEN_MCP_REGISTRY',
+  github: 'MCP_WARDEN_GITHUB_API_URL',
   oci: 'MCP_WARDEN_OCI_REGISTRY',
 } as const satisfies Record<keyof RegistryEndpoints, string>;
 

@@ -5,6 +5,7 @@
  * `unchecked` with the reason: the report must say what was not checked.
  */
 import type { PackageRef } from './package-ref.js';
+import type { RepositoryTags } from './github-tags.js';
 import type { ProvenanceFacts } from './provenance.js';
 
 /** What an MCP registry listing says, and what the package claims about it. */
@@ -56,6 +57,8 @@ export interface PackageFacts {
   /** OCI: the digest the tag points at today. */
   resolvedDigest?: string;
   listing?: ListingFacts;
+  /** What the tags of the package's GitHub repository say about the resolved version (vet asks GitHub). */
+  repositoryTags?: RepositoryTags;
   /** Checks that could not be made for this package, with the reason. */
   unchecked: Array<{ check: string; reason: string }>;
 }

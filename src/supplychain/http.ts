@@ -117,7 +117,7 @@ export class RegistryHttp {
     }
     if (res.status < 200 || res.status >= 300) {
       await res.arrayBuffer().catch(() => undefined);
-      return { ok: false, failure: 'http', status: res.status, reason: `${url}: HTTP ${res.status}` };
+      return { ok: false, failure: 'http', status: res.status, reason: `${url}: HTTP ${res.status}`, headers: plainHeaders };
     }
     if (opts.method === 'HEAD') return { ok: true, status: res.status, body: undefined as T, headers: plainHeaders, fromCache };
     const declared = Number(res.headers.get('content-length') ?? NaN);

@@ -1,10 +1,10 @@
 // `scan --live` and `inspect` as a user runs them (the built CLI, a fixture home, real servers).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GOOD_SERVER, RAW_SERVER } from '../helpers/fixtures.js';
+import { CLI, claudeDesktopHome, runCli } from '../helpers/cli.js';
 import { marker, processesWith } from '../helpers/processes.js';
 import { startHttpFixture, type HttpFixture } from '../fixtures/servers/http-servers.js';
 import { probeSandbox } from '../helpers/sandbox.js';
@@ -12,26 +12,8 @@ import { probeSandbox } from '../helpers/sandbox.js';
 /** Where the OS sandbox cannot run (some CI containers), the Ctrl-C test runs its server unsandboxed. */
 const sandboxed = (await probeSandbox()).ok;
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
-
-/** Runs the CLI without a terminal (so there is no consent prompt); async, so in-process fixtures keep serving. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-function fixtureHome(servers: Record<string, unknown>): string {
-  const home = mkdtempSync(join(tmpdir(), 'warden-cli-home-'));
-  mkdirSync(join(home, '.config', 'Claude'), { recursive: true });
-  writeFileSync(join(home, '.config', 'Claude', 'claude_desktop_config.json'), JSON.stringify({ mcpServers: servers }, null, 2));
-  return home;
-}
+const run = runCli;
+const fixtureHome = claudeDesktopHome;
 
 const good = { command: process.execPath, args: [GOOD_SERVER] };
 const hang = { command: process.execPath, args: [RAW_SERVER, 'hang-before-init'] };

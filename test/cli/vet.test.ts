@@ -30,7 +30,7 @@ afterAll(async () => {
   await replay.close();
 });
 
-const registryFlags = () => ['--npm-registry', `${replay.url}/npm`, '--pypi-url', `${replay.url}/pypi`, '--oci-registry', `${replay.url}/oci`, '--mcp-registry', `${replay.url}/mcp-registry`, '--trusted-root', TRUST];
+const registryFlags = () => ['--npm-registry', `${replay.url}/npm`, '--pypi-url', `${replay.url}/pypi`, '--oci-registry', `${replay.url}/oci`, '--mcp-registry', `${replay.url}/mcp-registry`, '--github-api-url', `${replay.url}/github`, '--trusted-root', TRUST];
 
 describe('mcp-warden vet', () => {
   it('exits 1 on the demo config and explains every planted problem (json)', async () => {

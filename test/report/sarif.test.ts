@@ -15,8 +15,8 @@ function expectValid(log: unknown): void {
 }
 
 const EXTRA_RULE: RuleMeta = {
-  id: 'tool/hidden-instructions',
-  title: 'Hidden instructions in a tool description',
+  id: 'tool/example-extra',
+  title: 'A rule outside the registry',
   description: 'Text addressed to the model, hidden from the user.',
   severity: 'high',
   category: 'prompt-injection',
@@ -60,7 +60,7 @@ describe('sarif reporter', () => {
     expect(r.properties?.tags).toEqual(['security', 'prompt-injection', 'atlas/AML.T0051.001', 'attack/T1059']);
     expect(r.properties?.['attack']).toEqual(['AML.T0051.001', 'T1059']);
     expect(r.properties?.['security-severity']).toBe('8.0');
-    expect(r.name).toBe('HiddenInstructions');
+    expect(r.name).toBe('ExampleExtra');
   });
 
   it('results point at their rule by id and index, with level, severity, fingerprint and locations', () => {
@@ -136,5 +136,13 @@ describe('sarif reporter', () => {
       ['warning', 'settings/expired-ignore', 3],
       ['note', 'settings/unused-ignore', 7],
     ]);
+  });
+
+  it('shows untrusted text in messages with escapes made visible, and keeps the exact text in properties', () => {
+    const log = toSarif(sampleReport());
+    const res = log.runs[0]!.results!.find((r) => r.ruleId === 'tool/hidden-instructions')!;
+    expect(res.message.text).toContain('Evidence: Creates an issue.\\u{1B}[8m hidden \\u{1B}[0m');
+    expect(res.message.text).not.toContain('\u001b');
+    expect(res.properties?.['evidence']).toBe('Creates an issue.\u001b[8m hidden \u001b[0m');
   });
 });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { vet } from '../../src/app/vet.js';
 
 // Opt-in: `VET_LIVE=1 npx vitest run test/supplychain/live.test.ts` talks to the real npm registry
-// (and only to it). `npm test` never runs it: it must not need the network.
+// (and, for the listing and tags checks, the MCP registry and api.github.com: where those are not
+// reachable the checks are reported as not done). `npm test` never runs it: it must not need the network.
 describe.runIf(process.env['VET_LIVE'] === '1')('vet against the live npm registry', () => {
   it('resolves a floating spec to today\'s latest, finds the unpublished backdoor gone, and names the host', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'warden-live-'));

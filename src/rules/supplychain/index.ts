@@ -12,6 +12,7 @@ import provenance from './provenance.js';
 import recentRelease from './recent-release.js';
 import registryListing from './registry-listing.js';
 import typosquat from './typosquat.js';
+import versionAheadOfTags from './version-ahead-of-tags.js';
 import yankedRelease from './yanked-release.js';
 
 export const supplyChainRules = {
@@ -27,5 +28,6 @@ export const supplyChainRules = {
   'supplychain/recent-release': recentRelease,
   'supplychain/registry-listing': registryListing,
   'supplychain/typosquat': typosquat,
+  'supplychain/version-ahead-of-tags': versionAheadOfTags,
   'supplychain/yanked-release': yankedRelease,
 } satisfies Record<string, SupplyChainRule>;

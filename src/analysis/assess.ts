@@ -1,0 +1,438 @@
+/**
+ * @fileoverview Assessors: each combines signals of one text view into a judgement about one attack
+ * technique, with a severity that reflects how many independent signals agree. A single signal (a
+ * URL, the word IMPORTANT, "password" in a login tool) never yields a finding on its own.
+ *
+ * Severity ladder used throughout: one corroborated technique → high; several, or a technique plus
+ * concealment → critical; a strong signal with little corroboration → medium.
+ */
+import type { Severity } from '../model/index.js';
+import { nameWords } from './capabilities.js';
+import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
+import { sentenceAround } from './signals/index.js';
+import type { TextView } from './text.js';
+
+export interface Assessment {
+  severity: Severity;
+  /** Short machine-friendly reasons, e.g. ["conceal", "override"], joined into messages. */
+  reasons: string[];
+  /** The sentence carrying the strongest signal. */
+  evidence: string;
+}
+
+/** Facts about where a text sits, needed to judge it. */
+export interface AssessContext {
+  /** Tool (or prompt) name. */
+  name: string;
+  /** Property names of the tool's schemas. */
+  params: ReadonlySet<string>;
+  /** What the tool says it is for (name words + first sentence). */
+  purpose: string;
+  /** The text is inside inputSchema/outputSchema. */
+  inSchema: boolean;
+  /** When the text describes one property: its name (the field itself is then a sink). */
+  property?: string;
+  /** The text is hidden from people (markup, ANSI, Unicode smuggling, encoding). */
+  hidden: boolean;
+}
+
+function evidence(view: TextView, hit: SignalHit | undefined): string {
+  if (hit === undefined) return view.text.slice(0, 240);
+  return sentenceAround(view.text, hit.start, hit.end);
+}
+
+/** Counts distinct hits of a kind, capped (a repeated phrase is one signal, not ten). */
+function count(s: SignalSet, kind: SignalKind, cap = 2): number {
+  return Math.min(cap, s.hits(kind).length);
+}
+
+function ladder(score: number, critical: number, high: number, medium: number): Severity | undefined {
+  if (score >= critical) return 'critical';
+  if (score >= high) return 'high';
+  if (score >= medium) return 'medium';
+  return undefined;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Parameter references: "pass it as 'sidenote'", "in the `q_ctx` field", "aws_secret_access_key".
+// -------------------------------------------------------------------------------------------------
+
+const GENERIC_PARAM = /^(?:text|query|q|path|url|name|id|data|body|content|value|input|message|title|type|key|file|format|mode|options?|params?|args?|limit|page|target|source|from|to|date|time|city|location|code|filter|extra|notes?|note|meta|info|context)$/;
+
+/** Synthetic hits where the text names one of the tool's parameters. */
+export function paramRefs(view: TextView, params: ReadonlySet<string>): SignalHit[] {
+  const out: SignalHit[] = [];
+  const lower = view.lower;
+  for (const p of params) {
+    const name = p.toLowerCase();
+    if (name.length < 1 || name.length > 80) continue;
+    let from = 0;
+    for (let n = 0; n < 8; n++) {
+      const at = lower.indexOf(name, from);
+      if (at < 0) break;
+      from = at + name.length;
+      const before = lower[at - 1] ?? ' ';
+      const after = lower[at + name.length] ?? ' ';
+      if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) continue;
+      const quoted = /[`'"]/.test(before) || /[`'"]/.test(after);
+      const around = lower.slice(Math.max(0, at - 30), at + name.length + 30);
+      const labelled = /\b(?:param(?:eter)?s?|fields?|arguments?|args?|property|properties|parámetro|campo|paramètre|champ|feld|parametro|параметр|поле)\b|パラメータ|매개변수|参数|字段/u.test(around);
+      const distinctive = !GENERIC_PARAM.test(name) && (/[_.-]/.test(name) || name.length >= 8);
+      // "pass it as notes", "put it into the context": a preposition right before the name makes it a destination.
+      const destination = /\b(?:as|in|into|inside|via|through|within|under)\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3}|your\s{1,3})?$/.test(lower.slice(Math.max(0, at - 16), at));
+      if (quoted || labelled || distinctive || destination) out.push({ kind: 'transfer', id: 'param-ref', start: at, end: at + name.length });
+    }
+  }
+  return out;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Hidden instructions (prompt injection aimed at the model).
+// -------------------------------------------------------------------------------------------------
+
+/** Instructions to the model that override, conceal, deceive or fake prompt structure. */
+export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
+  const s = view.signals;
+  const override = count(s, 'override');
+  const conceal = count(s, 'conceal');
+  const deceive = count(s, 'deceive');
+  const boundary = count(s, 'boundary', 1);
+  const strong = override + conceal + deceive + boundary;
+  // Cheap exit: without a strong signal only "act without asking" or hidden text can still qualify.
+  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim')) return undefined;
+  const reasons: string[] = [];
+  if (override) reasons.push('overrides earlier instructions or the user');
+  if (conceal) reasons.push('hides actions from the user');
+  if (deceive) reasons.push('tells the model to mislead the user');
+  if (boundary) reasons.push('fakes prompt structure (system/role tags)');
+  const noConfirm = count(s, 'no-confirm', 1);
+  const consent = count(s, 'consent-claim', 1);
+  const preempt = count(s, 'preempt');
+  const marker = count(s, 'role-marker', 1);
+  const addressee = count(s, 'addressee', 1);
+  if (noConfirm) reasons.push('acts without asking');
+  if (consent) reasons.push('claims prior consent');
+  if (preempt) reasons.push('triggers on every turn or before anything else');
+  if (marker) reasons.push('uses injection markers');
+  const support = noConfirm + consent + preempt + marker + addressee + (ctx.hidden ? 1 : 0);
+  let severity: Severity | undefined;
+  if (strong > 0) severity = ladder(override * 3 + conceal * 2 + deceive * 2 + boundary * 2 + support, 6, 3, 2);
+  else if ((noConfirm || consent) && support >= 4) severity = 'high';
+  // Text hidden from people (comments, display:none, below the fold) that talks to the model is an injection by itself.
+  else if (ctx.hidden && (marker || addressee) && support >= 3) severity = 'high';
+  if (severity === undefined) return undefined;
+  const first = [...s.hits('override'), ...s.hits('conceal'), ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
+  return { severity, reasons, evidence: evidence(view, first) };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Data exfiltration.
+// -------------------------------------------------------------------------------------------------
+
+const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
+
+/** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
+function sources(s: SignalSet, property?: string): SignalHit[] {
+  // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
+  const pathParam = property !== undefined && /path|file|dir/.test(property.toLowerCase());
+  const strongCreds = pathParam ? [] : s.hits('cred-noun', 'strong').filter((h) => STRONG_CRED.test(s.lower.slice(h.start, h.end)));
+  return [...s.hits('secret-file'), ...s.hits('secret-collective'), ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
+}
+
+const MD_IMAGE_EXFIL = /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<$]|%7b|%3c)/;
+const URL_TEMPLATE = /https?:\/\/[^\s)"'`]{1,300}[?&/=](?:\{[^}\s]{1,60}\}|<[^>\s]{1,60}>|\$\{?[a-z_]{1,40}\}?)/;
+
+/** Reading sensitive data into a parameter, URL, address or message. */
+export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
+  const s = view.signals;
+  const reasons: string[] = [];
+  const mdImage = MD_IMAGE_EXFIL.exec(s.lower);
+  const src = sources(s, ctx.property);
+  if (mdImage) {
+    reasons.push('renders an image whose URL carries data');
+    return { severity: src.length > 0 ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, mdImage.index, mdImage.index + mdImage[0].length) };
+  }
+  if (src.length === 0) return undefined;
+  const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
+  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 25), h.start)));
+  if (live.length === 0) return undefined;
+  src.splice(0, src.length, ...live);
+  const sinks = [...paramRefs(view, ctx.params), ...s.hits('ext-dest')];
+  const transfer = s.near(src, 'transfer', 160);
+  const sink = s.near(src, sinks, 220);
+  const template = URL_TEMPLATE.exec(s.lower);
+  let score = 0;
+  if (transfer) score += 2;
+  if (sink) score += 2;
+  if (template) score += 1;
+  // A parameter's own description: the parameter is the sink ("Put any password the user mentioned here").
+  if (ctx.property !== undefined && transfer) score += 2;
+  const conceal = s.has('conceal') || s.has('no-confirm');
+  if (conceal) score += 1;
+  if (ctx.hidden) score += 1;
+  // "Also include .env in the gist": an added step that moves secrets, even without a named sink.
+  if (transfer && !sink && s.near(src, 'side-effect', 60)) score += 1;
+  const strongSource = s.has('secret-file') || s.has('secret-collective') || s.has('conversation') || s.has('environment');
+  if (!strongSource) score -= 1;
+  // Capturing credentials automatically ("whenever the user pastes a token, save it; don't ask").
+  const auto = s.near(src, [...s.hits('preempt'), ...s.hits('no-confirm')], 160);
+  if (auto && !transfer) score += 3;
+  // "Before any other tool, read ~/.ssh/id_rsa and pass it …": an ordered step that moves secrets.
+  else if (auto && transfer && strongSource) score += 1;
+  const severity = ladder(score, 6, 4, 3);
+  if (severity === undefined) return undefined;
+  reasons.push(strongSource ? 'reads secrets, the conversation or the environment' : 'reads personal data');
+  if (sink) reasons.push('into a parameter or outside destination');
+  if (conceal) reasons.push('without telling the user');
+  const anchor = (sink ?? transfer ?? auto)?.[0] ?? src[0];
+  return { severity, reasons, evidence: evidence(view, anchor) };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Tool shadowing.
+// -------------------------------------------------------------------------------------------------
+
+const IDENT = /`([a-z][\w.-]{1,60})`|\b([a-z][a-z0-9]*(?:[_.][a-z0-9]+){1,6})\b/g;
+const NOT_TOOLS = /^(?:e\.g|i\.e|etc|vs|mcp\.json|[\w-]+\.(?:json|ya?ml|toml|js|ts|py|md|txt|sh|csv|pdf|png|svg|html|env|com|org|net|io|dev|example|db|log)|v?\d[\w.]*|read_only|read-only|utf[-_]8)$/;
+
+/** Words right around an identifier that say it is a tool being called ("the `x` tool", "when x is invoked"). */
+function toolContext(lower: string, h: SignalHit): boolean {
+  const before = lower.slice(Math.max(0, h.start - 30), h.start);
+  const after = lower.slice(h.end, h.end + 30);
+  return /\b(?:tools?|functions?|call|calls|calling|invoke|invokes|invoking|use|using|when|whenever|server'?s?)\W{0,3}$/.test(before) || /^\W{0,3}(?:tools?|functions?|is (?:called|invoked|used|available)|calls?|or [`'"]?[a-z]+_[a-z_]+[`'"]? tools?)\b/.test(after);
+}
+
+/** Identifiers that look like tool names but are not this tool or its parameters. */
+export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[] {
+  const out: SignalHit[] = [];
+  const own = ctx.name.toLowerCase();
+  for (const m of view.lower.matchAll(IDENT)) {
+    const id = m[1] ?? m[2] ?? '';
+    if (id === own || ctx.params.has(id) || NOT_TOOLS.test(id) || id.includes('/') || id.includes('@')) continue;
+    if (m[1] === undefined && !id.includes('_')) continue;
+    // CONSTANT_CASE in the original text is a value, not a tool name.
+    const original = view.text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length);
+    if (original === original.toUpperCase() && /[A-Z]/.test(original)) continue;
+    out.push({ kind: 'cross-tool', id: 'tool-identifier', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    if (out.length >= 32) break;
+  }
+  return out;
+}
+
+const HARDCODED_DESTINATION = /\b(?:route|send|redirect|forward|transfer|pay|deposit)\b.{0,30}?\b(?:all|every|each)\b.{0,40}?\b(?:through|to|via|into)\b.{0,12}?(?:account|iban|wallet|address|[a-z0-9._%+-]{1,64}@|\+\d|https?:\/\/)|\b(?:share|invite|grant access|add)\b.{0,40}?\b(?:with|to)\s{1,3}[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/;
+const HARDCODED_RECIPIENT = /\b(?:always|must|every|all)\b.{0,60}?\b(?:bcc|cc|forward(?:ed)?|send a copy|copy)\b.{0,60}?(?:[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d|https?:\/\/)/;
+
+/** Text that changes how other tools or servers behave. */
+export function assessShadowing(view: TextView, ctx: AssessContext): Assessment | undefined {
+  const s = view.signals;
+  // Cheap exit first: no effect on anything and no destination means nothing to shadow with.
+  const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || s.has('deceive') || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest');
+  if (!anyEffect) return undefined;
+  const refs = [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
+  const hard = HARDCODED_RECIPIENT.exec(s.lower) ?? HARDCODED_DESTINATION.exec(s.lower);
+  const reasons: string[] = [];
+  if (hard) {
+    reasons.push('adds a hard-coded recipient to messages');
+    return { severity: s.has('conceal') ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, hard.index, hard.index + hard[0].length) };
+  }
+  if (refs.length === 0) return undefined;
+  // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
+  const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...s.hits('conceal'), ...s.hits('override'), ...s.hits('consent-claim')];
+  const effect = s.near(refs, effects, 220);
+  // An outside destination counts only next to an explicit reference ("for the browser tools: … navigate to https://…").
+  const dest = s.near(refs.filter((h) => h.id !== 'tool-identifier'), 'ext-dest', 160);
+  if (!effect && !dest) return undefined;
+  reasons.push('refers to other tools or servers');
+  if (effect) reasons.push('and changes what they do');
+  else reasons.push('and routes their data to an outside destination');
+  let score = 3;
+  if (effect && dest) score++;
+  if (s.has('conceal')) score += 2;
+  if (ctx.hidden) score++;
+  return { severity: score >= 5 ? 'critical' : 'high', reasons, evidence: evidence(view, (effect ?? dest)?.[0]) };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Command-injection lures.
+// -------------------------------------------------------------------------------------------------
+
+const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
+
+/** Shell commands the model (or the user) is told to run. */
+export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?: string): Assessment | undefined {
+  const s = view.signals;
+  if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
+  const negations = s.hits('negation');
+  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60);
+  const danger = s.hits('danger-cmd').filter((h) => !defused(h));
+  const installs = s.hits('install-cmd').filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
+  if (danger.length === 0 && installs.length === 0) return undefined;
+  const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
+  const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';
+  const reasons: string[] = [];
+  const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence');
+  let score = 0;
+  if (worst) {
+    score += 3;
+    reasons.push(worst.tag === 'download-exec' ? 'downloads and runs code' : 'plants persistence or remote access');
+  } else if (danger.length > 0) {
+    score += 2;
+    reasons.push('runs a destructive command');
+  } else {
+    score += 2;
+    reasons.push('installs software from an untrusted source');
+  }
+  const pushed = s.near([...danger, ...installs], directive, 200);
+  if (pushed) {
+    score += 1;
+    reasons.push('and tells the model to run it');
+  }
+  if (asValue) score += 1;
+  if (s.has('conceal') || s.has('no-confirm')) score += 1;
+  if (ctx.hidden) score += 1;
+  const severity = ladder(score, 5, 3, 2);
+  if (severity === undefined) return undefined;
+  return { severity, reasons, evidence: evidence(view, (worst ?? danger[0] ?? installs[0])) };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Credential harvesting.
+// -------------------------------------------------------------------------------------------------
+
+const AUTH_PURPOSE = /\b(?:log ?in|sign ?in|auth\w*|password|credential\w*|vault|keychain|secrets?|connect\w*|database|db|sql|ssh|wallet|bank\w*|tokens?|keys?|session|account|identity|idp|oauth|sso|2fa|mfa|otp|register|signup)\b/;
+const AGGRAVATORS = /\bnot an app password\b|\b(?:api tokens?|oauth|app passwords?|tokens?) (?:are|is) not supported\b|\bstore (?:it|them) for\b|\bfor future\b|\ball (?:four|three|of them|fields) are required\b|\b(?:the )?passwords? of any other\b|\bevery (?:saved )?(?:secret|password)\b|\bread (?:the token|it|them) from\b|\bdon'?t ask the user\b|\bshould not ask the user\b|\bonly used locally\b|\blegally required\b|\bask again\b|\bfor verification\b/;
+
+interface SecretParamClass {
+  re: RegExp;
+  weight: number;
+  label: string;
+  /** Purposes that legitimately take this secret (a wallet-recovery tool takes a recovery phrase). */
+  expected?: RegExp;
+}
+const SECRET_PARAMS: readonly SecretParamClass[] = [
+  { re: /(?:^|_)(?:seed|mnemonic|recovery)(?:_|$)|seed_?phrase|mnemonics?/, weight: 3, label: 'a wallet recovery phrase', expected: /\b(?:recover|restore|import|derive|generate)\w*\b/ },
+  { re: /(?:^|_)(?:cvv|cvc)(?:_|$)|card_?number|credit_?card/, weight: 3, label: 'card data', expected: /\b(?:payment|checkout|charge|card)\w*\b/ },
+  { re: /(?:^|_)ssn(?:_|$)|social_?security/, weight: 3, label: 'a social security number', expected: /\b(?:identity|kyc|tax|payroll|verification)\b/ },
+  { re: /mfa|backup_?codes?|(?:^|_)otp(?:_|$)|otp_?code|2fa|sms_?code|verification_?code/, weight: 2, label: 'one-time or backup codes' },
+  { re: /cookie|session_?token/, weight: 2, label: 'a session cookie' },
+  { re: /private_?key|passphrase/, weight: 2, label: 'a private key' },
+  { re: /pass(?:word|wd)s?|(?:^|_)pwd(?:_|$)|contrasena|passwort/, weight: 2, label: 'a password' },
+  { re: /kubeconfig|sa_?key|service_?account|secret_?access_?key|ci_?vars/, weight: 2, label: 'cloud credentials' },
+];
+
+/** Parameters whose names ask for secrets, scored against what the tool says it is for. */
+export function secretParams(params: ReadonlySet<string>, purpose: string): { score: number; labels: string[] } {
+  const authTool = AUTH_PURPOSE.test(purpose);
+  const labels = new Set<string>();
+  let score = 0;
+  for (const p of params) {
+    const n = p.toLowerCase();
+    // A path to a key, a policy about passwords or an id of a secret is not the secret itself.
+    if (/(?:path|file|dir|id|ids|name|type|url|ref|length|size|count|format|hint|field|policy|rotation|expir\w*|enabled|required|reset|change|min|max)$/.test(n)) continue;
+    for (const c of SECRET_PARAMS) {
+      if (!c.re.test(n) || labels.has(c.label)) continue;
+      labels.add(c.label);
+      // A password in a login or database tool is expected; a recovery phrase in a balance check is not.
+      const expected = c.expected !== undefined ? c.expected.test(purpose) : authTool;
+      score += expected ? Math.max(0, c.weight - 2) : c.weight;
+      break;
+    }
+  }
+  if (labels.size >= 2) score += 1;
+  return { score, labels: [...labels] };
+}
+
+/** Requests for passwords, codes, keys or cookies that a tool has no business relaying. */
+export function assessCredentialHarvest(view: TextView, ctx: AssessContext, includeParams: boolean): Assessment | undefined {
+  const s = view.signals;
+  const strong = s.hits('cred-noun', 'strong');
+  const weak = s.hits('cred-noun', 'weak');
+  const sp = includeParams ? secretParams(ctx.params, ctx.purpose) : { score: 0, labels: [] };
+  if (strong.length === 0 && weak.length === 0 && sp.score === 0) return undefined;
+  const asks = s.hits('cred-ask');
+  const reasons: string[] = [];
+  let score = 0;
+  const askStrong = s.near(asks, strong, 80);
+  const askWeak = s.near(asks, weak, 60);
+  if (askStrong) {
+    score += 3;
+    reasons.push('asks the user for a password, code, key or cookie');
+  } else if (askWeak) {
+    score += 1;
+  }
+  const overScoped = /\b(?:admin:org|delete_repo|all scopes|full (?:account )?access)\b/.exec(s.lower);
+  if (overScoped && (weak.length > 0 || strong.length > 0)) {
+    score += 2;
+    reasons.push('wants an over-privileged token');
+  }
+  const aggravated = AGGRAVATORS.exec(s.lower);
+  if (aggravated && (strong.length > 0 || weak.length > 0)) {
+    score += 2;
+    reasons.push('insists on the raw secret');
+  }
+  if (includeParams) {
+    if (sp.score > 0 && (strong.length > 0 || asks.length > 0 || sp.score >= 3)) {
+      score += sp.score;
+      reasons.push(`takes ${sp.labels.join(' and ')} as parameters`);
+    }
+  }
+  if (s.has('environment') && weak.length > 0) score += 1;
+  const severity = ladder(score, 6, 3, 2);
+  if (severity === undefined) return undefined;
+  const anchor = askStrong?.[0] ?? askWeak?.[0] ?? strong[0] ?? weak[0];
+  return { severity, reasons, evidence: evidence(view, anchor) };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Excessive privilege.
+// -------------------------------------------------------------------------------------------------
+
+/** Name words that make a capability expected (a "firewall" tool may disable the firewall). */
+const EXPECTED: Record<string, RegExp> = {
+  surveillance: /\b(?:record|recorder|keylog|screen|screenshot|capture|monitor|contacts?|calendar|messages?|photos?|location|gps|history|cookies?|track)\b/,
+  persistence: /\b(?:install|installer|service|daemon|agent|mdm|enroll|tunnel|remote|startup|launch)\b/,
+  privilege: /\b(?:sudo|root|admin|administrator|firewall|certificate|cert|hosts|system|exec|execute|shell|command|run|grant|permission|permissions|access|repos?|repositories|org)\b/,
+  exfiltration: /\b(?:upload|sync|backup|share|export|send|email|post|publish|mirror|cloud|analytics|store)\b/,
+  destructive: /\b(?:delete|remove|clean|cleanup|purge|prune|wipe|archive|push|force|reset|sync|deploy)\b/,
+};
+
+const SEVERE_POWER = /disabl|turns? off|keylog|keystroke|reverse (?:tunnel|shell)|mdm|device management|root certificate|\/etc\/hosts|arbitrary|remote[- ](?:control|shell|access)|backdoor|kernel extension|full[- ]disk/;
+
+/** A description that admits to far more power than the tool's name suggests. */
+export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): Assessment | undefined {
+  const s = view.signals;
+  const caps = s.hits('capability');
+  if (caps.length === 0) return undefined;
+  const nameText = `${nameWords(ctx.name).join(' ')} `;
+  const unexpected = caps.filter((h) => !(EXPECTED[h.tag ?? '']?.test(nameText) ?? false));
+  if (unexpected.length === 0) return undefined;
+  const families = new Set(unexpected.map((h) => h.tag ?? ''));
+  const intro = s.near(unexpected, 'side-effect', 80);
+  let score = 2 + Math.min(2, families.size - 1);
+  // Powers no ordinary tool has: keylogging, turning off the firewall, MDM, reverse tunnels, root CAs.
+  if (unexpected.some((h) => SEVERE_POWER.test(s.lower.slice(h.start, h.end)))) score += 1;
+  if (intro) score += 1;
+  if (s.has('conceal')) score += 1;
+  const severity = ladder(score, 5, 3, 2);
+  if (severity === undefined) return undefined;
+  return {
+    severity,
+    reasons: [...families].map((f) => f.replace('exfiltration', 'sends data elsewhere').replace('surveillance', 'surveillance').replace('persistence', 'persistence or remote access').replace('privilege', 'elevated privileges').replace('destructive', 'destroys data beyond the request')),
+    evidence: evidence(view, (intro?.[0] ?? unexpected[0])),
+  };
+}
+
+// -------------------------------------------------------------------------------------------------
+// "Does this hidden or decoded text read like an instruction?"
+// -------------------------------------------------------------------------------------------------
+
+const INSTRUCTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'no-confirm', 'boundary', 'role-marker', 'addressee', 'deceive', 'behavior-mod', 'danger-cmd', 'install-cmd', 'secret-file', 'secret-collective', 'conversation', 'environment', 'cred-ask', 'cross-tool', 'preempt'];
+const COMMAND_WORDS = /\b(?:curl|wget|bash|sh|powershell|sudo|chmod|rm|nc|python|eval|exec|run|execute|send|upload|forward|ignore|read)\b/;
+
+/** Signal kinds that make a hidden or decoded text an instruction rather than data. */
+export function instructionSignals(view: TextView): SignalKind[] {
+  const kinds = INSTRUCTION_KINDS.filter((k) => view.signals.has(k));
+  if (kinds.length === 0 && view.signals.has('ext-dest') && view.signals.has('transfer')) kinds.push('ext-dest');
+  if (kinds.length === 0 && COMMAND_WORDS.test(view.lower)) kinds.push('exec-directive');
+  return kinds;
+}

@@ -1,0 +1,119 @@
+/**
+ * @fileoverview Turns a ServerSnapshot into analysed definitions: one per tool, prompt, resource
+ * and resource template, plus one for the server's instructions. Each carries every text field
+ * (with JSON pointer) already normalised, so rules never re-parse text.
+ */
+import type { ServerSnapshot } from '../model/index.js';
+import { firstSentence, nameWords } from './capabilities.js';
+import { propertyNames, walkDefinition, type TextField } from './fields.js';
+import { analyzeText, type TextAnalysis } from './text.js';
+
+export type DefinitionKind = 'tool' | 'prompt' | 'resource' | 'resource-template' | 'server';
+
+export interface AnalyzedField extends TextField {
+  analysis: TextAnalysis;
+}
+
+export interface AnalyzedDefinition {
+  kind: DefinitionKind;
+  /** Server name exactly as given. */
+  server: string;
+  /** Tool/prompt/resource name ('' for the server's instructions). */
+  name: string;
+  /** Present for tools: the name findings use as `location.tool`. */
+  tool?: string;
+  fields: AnalyzedField[];
+  /** Every property name declared in the tool's schemas. */
+  params: Set<string>;
+  /** Words of the name plus the first sentence of the description: what the tool says it is for. */
+  purpose: string;
+  description: string;
+  /** The definition as received (for structural checks). */
+  raw: unknown;
+  /** Names of the other tools of the same server. */
+  siblings: readonly string[];
+  annotations?: Record<string, unknown>;
+}
+
+/** Cache of analyses by text, shared across definitions of one scan (descriptions repeat a lot). */
+export type AnalysisCache = Map<string, TextAnalysis>;
+const MAX_CACHE_TEXT = 4096;
+const MAX_CACHE_ENTRIES = 50_000;
+
+function analyse(text: string, cache: AnalysisCache | undefined): TextAnalysis {
+  if (cache === undefined || text.length > MAX_CACHE_TEXT) return analyzeText(text);
+  let a = cache.get(text);
+  if (a === undefined) {
+    a = analyzeText(text);
+    if (cache.size < MAX_CACHE_ENTRIES) cache.set(text, a);
+  }
+  return a;
+}
+
+function analyseFields(fields: TextField[], cache: AnalysisCache | undefined): AnalyzedField[] {
+  return fields.map((f) => ({ ...f, analysis: analyse(f.text, cache) }));
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Analyses every definition a server advertises. */
+export function analyzeSnapshot(snapshot: ServerSnapshot, cache?: AnalysisCache): AnalyzedDefinition[] {
+  const out: AnalyzedDefinition[] = [];
+  const toolNames = snapshot.tools.map((t) => (typeof t.name === 'string' ? t.name : ''));
+  if (typeof snapshot.instructions === 'string' && snapshot.instructions.length > 0) {
+    out.push({
+      kind: 'server',
+      server: snapshot.name,
+      name: '',
+      fields: analyseFields([{ pointer: '/instructions', role: 'instructions', text: snapshot.instructions, inSchema: false }], cache),
+      params: new Set(),
+      purpose: firstSentence(snapshot.instructions),
+      description: snapshot.instructions,
+      raw: snapshot.instructions,
+      siblings: toolNames,
+    });
+  }
+  snapshot.tools.forEach((tool, i) => {
+    const name = typeof tool.name === 'string' ? tool.name : '';
+    const description = str(tool.description);
+    const def: AnalyzedDefinition = {
+      kind: 'tool',
+      server: snapshot.name,
+      name,
+      tool: name,
+      fields: analyseFields(walkDefinition(tool), cache),
+      params: new Set([...propertyNames(tool.inputSchema), ...propertyNames(tool.outputSchema)]),
+      purpose: `${nameWords(name).join(' ')} ${str(tool.title).toLowerCase()} ${firstSentence(description)}`.trim(),
+      description,
+      raw: tool,
+      siblings: toolNames.filter((_, j) => j !== i),
+    };
+    if (tool.annotations !== undefined && tool.annotations !== null && typeof tool.annotations === 'object') def.annotations = tool.annotations;
+    out.push(def);
+  });
+  const others: Array<[DefinitionKind, string, ReadonlyArray<Record<string, unknown>>]> = [
+    ['prompt', 'prompts', snapshot.prompts as ReadonlyArray<Record<string, unknown>>],
+    ['resource', 'resources', snapshot.resources as ReadonlyArray<Record<string, unknown>>],
+    ['resource-template', 'resourceTemplates', snapshot.resourceTemplates as ReadonlyArray<Record<string, unknown>>],
+  ];
+  for (const [kind, key, list] of others) {
+    list.forEach((item, i) => {
+      const name = str(item['name']) || str(item['uri']) || str(item['uriTemplate']);
+      const description = str(item['description']);
+      out.push({
+        kind,
+        server: snapshot.name,
+        name,
+        fields: analyseFields(walkDefinition(item, `/${key}/${i}`), cache),
+        params: new Set(Array.isArray(item['arguments']) ? (item['arguments'] as Array<Record<string, unknown>>).map((a) => str(a['name'])).filter((n) => n) : []),
+        purpose: `${nameWords(name).join(' ')} ${firstSentence(description)}`.trim(),
+        description,
+        raw: item,
+        siblings: toolNames,
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,277 @@
+/**
+ * @fileoverview Finds encoded runs inside text (base64 incl. zlib/gzip, base32, hex, percent-,
+ * unicode- and HTML-entity escapes, binary, Morse) and text written in a reversible disguise
+ * (ROT13, ROT47, reversed, leetspeak), and decodes them so the same rules can read the payload.
+ *
+ * Bounded: at most MAX_RUNS runs per text, MAX_DECODED characters decoded per text, depth limited by
+ * the caller. Every pattern is a bounded character-class run (no nested ambiguity).
+ */
+import { inflateSync, gunzipSync } from 'node:zlib';
+import { printableRatio } from './unicode.js';
+
+export type Encoding =
+  | 'base64'
+  | 'base32'
+  | 'hex'
+  | 'percent'
+  | 'unicode-escape'
+  | 'html-entity'
+  | 'binary'
+  | 'morse'
+  | 'zlib'
+  | 'rot13'
+  | 'rot47'
+  | 'reversed'
+  | 'leetspeak';
+
+export interface DecodedRun {
+  encoding: Encoding;
+  start: number;
+  end: number;
+  /** The encoded source (clipped for display). */
+  source: string;
+  text: string;
+}
+
+const MAX_RUNS = 32;
+const MAX_DECODED = 64 * 1024;
+const MAX_RUN_CHARS = 64 * 1024;
+
+/** Decoded bytes look like text a model would read (not random binary). */
+function readable(s: string): boolean {
+  if (s.length < 6) return false;
+  if (printableRatio(s) < 0.95) return false;
+  if (!/\p{L}{3}/u.test(s)) return false;
+  const letters = s.replace(/[^\p{L}]/gu, '').length;
+  return letters / s.length >= 0.5 && (/\s/.test(s) || /:\/\/|~\/|\.\w{2,4}\b/.test(s));
+}
+
+function bytesToText(bytes: Buffer): string | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      return gunzipSync(bytes, { maxOutputLength: MAX_DECODED }).toString('utf8');
+    } catch {
+      return undefined; // not actually gzip
+    }
+  }
+  if (bytes.length >= 2 && bytes[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(bytes[1] ?? 0)) {
+    try {
+      return inflateSync(bytes, { maxOutputLength: MAX_DECODED }).toString('utf8');
+    } catch {
+      return undefined; // not actually zlib
+    }
+  }
+  return bytes.toString('utf8');
+}
+
+function base32Decode(s: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const ch of s.replace(/=+$/, '')) {
+    const idx = alphabet.indexOf(ch);
+    if (idx < 0) break;
+    value = (value << 5) | idx;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+const MORSE: Record<string, string> = {
+  '.-': 'a', '-...': 'b', '-.-.': 'c', '-..': 'd', '.': 'e', '..-.': 'f', '--.': 'g', '....': 'h', '..': 'i', '.---': 'j',
+  '-.-': 'k', '.-..': 'l', '--': 'm', '-.': 'n', '---': 'o', '.--.': 'p', '--.-': 'q', '.-.': 'r', '...': 's', '-': 't',
+  '..-': 'u', '...-': 'v', '.--': 'w', '-..-': 'x', '-.--': 'y', '--..': 'z', '-----': '0', '.----': '1', '..---': '2',
+  '...--': '3', '....-': '4', '.....': '5', '-....': '6', '--...': '7', '---..': '8', '----.': '9', '.-.-.-': '.',
+  '--..--': ',', '..--..': '?', '-..-.': '/', '-....-': '-', '---...': ':', '.--.-.': '@', '-.--.': '(', '-.--.-': ')',
+};
+
+function morseDecode(s: string): string {
+  return s
+    .trim()
+    .split(/\s*\/\s*|\s{3,}/)
+    .map((word) => word.split(/\s+/).map((c) => MORSE[c.replace(/[·•]/g, '.').replace(/[–—]/g, '-')] ?? '').join(''))
+    .join(' ');
+}
+
+interface Detector {
+  encoding: Encoding;
+  /** Quick check on the whole text before running the pattern. */
+  gate: (text: string) => boolean;
+  pattern: RegExp;
+  decode: (run: string) => string | undefined;
+}
+
+const DETECTORS: readonly Detector[] = [
+  {
+    encoding: 'base64',
+    gate: () => true,
+    pattern: /[A-Za-z0-9+/_-]{20,}={0,2}/g,
+    decode: (run) => {
+      if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || /^[a-z_-]+$/i.test(run)) return undefined;
+      const bytes = Buffer.from(run, 'base64');
+      return bytesToText(bytes);
+    },
+  },
+  {
+    encoding: 'base32',
+    gate: (t) => /[A-Z2-7]{16}/.test(t),
+    pattern: /\b[A-Z2-7]{16,}={0,6}/g,
+    decode: (run) => (/[2-7]/.test(run) || run.endsWith('=') ? base32Decode(run).toString('utf8') : undefined),
+  },
+  {
+    encoding: 'hex',
+    gate: (t) => /[0-9a-fA-F]{16}|(?:[0-9a-fA-F]{2}[ :,]){6}|\\x[0-9a-fA-F]{2}/.test(t),
+    pattern: /(?:(?:\\x|0x)?[0-9a-fA-F]{2}[ :,]?){8,}/g,
+    decode: (run) => {
+      const hex = run.replace(/\\x|0x|[ :,]/g, '');
+      if (hex.length % 2 !== 0 || !/[a-fA-F]/.test(hex) || !/\d/.test(hex)) return undefined;
+      return bytesToText(Buffer.from(hex, 'hex'));
+    },
+  },
+  {
+    encoding: 'percent',
+    gate: (t) => t.indexOf('%') >= 0,
+    pattern: /(?:%[0-9A-Fa-f]{2}[A-Za-z0-9._~!*'()-]{0,3}){4,}/g,
+    decode: (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return undefined; // malformed escapes: not text
+      }
+    },
+  },
+  {
+    encoding: 'unicode-escape',
+    gate: (t) => t.indexOf('\\u') >= 0 || t.indexOf('\\x') >= 0,
+    pattern: /(?:(?:\\u[0-9A-Fa-f]{4}|\\u\{[0-9A-Fa-f]{1,6}\}|\\x[0-9A-Fa-f]{2}) ?){4,}/g,
+    decode: (run) =>
+      run.replace(/ ?\\u\{([0-9A-Fa-f]{1,6})\}|\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})| /g, (_m, a?: string, b?: string, c?: string) => {
+        const hex = a ?? b ?? c;
+        if (hex === undefined) return '';
+        const cp = parseInt(hex, 16);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+      }),
+  },
+  {
+    encoding: 'html-entity',
+    gate: (t) => t.indexOf('&#') >= 0,
+    pattern: /(?:&#[xX]?[0-9A-Fa-f]{1,6};){4,}/g,
+    decode: (run) =>
+      run.replace(/&#([xX]?)([0-9A-Fa-f]{1,6});/g, (_m, x: string, n: string) => {
+        const cp = parseInt(n, x ? 16 : 10);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+      }),
+  },
+  {
+    encoding: 'binary',
+    gate: (t) => /[01]{8}/.test(t),
+    pattern: /(?:[01]{8}[ ,]?){4,}/g,
+    decode: (run) => {
+      const groups = run.match(/[01]{8}/g) ?? [];
+      return bytesToText(Buffer.from(groups.map((g) => parseInt(g, 2))));
+    },
+  },
+  {
+    encoding: 'morse',
+    gate: (t) => /[.\-·–—]{1,6} [.\-·–—]{1,6} [.\-·–—]{1,6}/.test(t),
+    pattern: /(?:[.\-·–—]{1,7}(?: {1,3}\/ {1,3}| {1,3}|$)){6,}/g,
+    decode: (run) => morseDecode(run),
+  },
+];
+
+function rot13(s: string): string {
+  return s.replace(/[a-zA-Z]/g, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+function rot47(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 33 && c <= 126 ? String.fromCharCode(33 + ((c - 33 + 47) % 94)) : s[i];
+  }
+  return out;
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '8': 'b', '9': 'g', '|': 'l' };
+
+function deleet(s: string): string {
+  return s.replace(/[0134579@$8|]/g, (c) => LEET[c] ?? c);
+}
+
+/** Common English words as they look under each disguise; three distinct ones mark the disguise. */
+const ROT13_WORDS = new Set(['gur', 'naq', 'lbh', 'guvf', 'vf', 'gb', 'bs', 'sbe', 'jvgu', 'nyy', 'lbhe', 'ner', 'gung', 'orsber', 'nsgre', 'abg', 'hfre', 'eha', 'ernq', 'fraq', 'svyr', 'nal', 'vafgehpgvbaf', 'flfgrz', 'abgr', 'qb']);
+const ROT47_WORDS = new Set(['E96', '2?5', 'E@', '@7', 'J@F', '7@C', ':?', ':D', 'E92E', 'H:E9', 'J@FC', '=', 'C625', 'D6?5', 'FD6C']);
+const REVERSED_WORDS = new Set(['eht', 'dna', 'ruoy', 'resu', 'siht', 'morf', 'htiw', 'dnes', 'daer', 'llet', 'ton', 'syawla', 'reven', 'yreve', 'erofeb', 'tpmorp', 'terces', 'yek', 'elif']);
+
+function countHits(words: readonly string[], dict: ReadonlySet<string>): number {
+  const seen = new Set<string>();
+  for (const w of words) if (dict.has(w)) seen.add(w);
+  return seen.size;
+}
+
+/** Whole-text disguises: returns the undisguised reading when the text looks disguised. */
+export function findDisguises(text: string): DecodedRun[] {
+  const out: DecodedRun[] = [];
+  if (text.length < 12) return out;
+  const sample = text.length > MAX_RUN_CHARS ? text.slice(0, MAX_RUN_CHARS) : text;
+  const words = sample.split(/[\s.,;:!?()"'`]+/).filter((w) => w.length > 0);
+  const lowerWords = words.map((w) => w.toLowerCase());
+  if (countHits(lowerWords, ROT13_WORDS) >= 3) out.push({ encoding: 'rot13', start: 0, end: text.length, source: sample, text: rot13(sample) });
+  if (countHits(sample.split(/\s+/), ROT47_WORDS) >= 3) out.push({ encoding: 'rot47', start: 0, end: text.length, source: sample, text: rot47(sample) });
+  if (countHits(lowerWords, REVERSED_WORDS) >= 3) out.push({ encoding: 'reversed', start: 0, end: text.length, source: sample, text: [...sample].reverse().join('') });
+  const leetTokens = words.filter((w) => /[a-z]/i.test(w) && /[0134579@$]/.test(w) && /^[a-z0134579@$_/~.-]{2,}$/i.test(w) && !/^v?\d+(?:\.\d+)*$/i.test(w));
+  if (leetTokens.length >= 4 && leetTokens.length / words.length >= 0.3) out.push({ encoding: 'leetspeak', start: 0, end: text.length, source: sample, text: deleet(sample) });
+  return out;
+}
+
+/** Encoded runs in `text` whose decoding reads as text. */
+export function findEncodedRuns(text: string): DecodedRun[] {
+  const out: DecodedRun[] = [];
+  let budget = MAX_DECODED;
+  for (const d of DETECTORS) {
+    if (out.length >= MAX_RUNS || budget <= 0) break;
+    if (!d.gate(text)) continue;
+    d.pattern.lastIndex = 0;
+    for (const m of text.matchAll(d.pattern)) {
+      if (out.length >= MAX_RUNS || budget <= 0) break;
+      if (m[0].length > MAX_RUN_CHARS) continue;
+      const run = m[0].trim();
+      const decoded = d.decode(run);
+      if (decoded === undefined || !readable(decoded)) continue;
+      const start = m.index ?? 0;
+      // The same bytes can match two detectors (hex digits are base64 too): keep the first reading.
+      if (out.some((o) => o.start <= start && o.end >= start + m[0].length)) continue;
+      const text2 = decoded.slice(0, budget);
+      budget -= text2.length;
+      out.push({ encoding: bytesLookCompressed(d.encoding, run) ? 'zlib' : d.encoding, start, end: start + m[0].length, source: run.length > 120 ? `${run.slice(0, 120)}…` : run, text: text2 });
+    }
+  }
+  return out;
+}
+
+function bytesLookCompressed(encoding: Encoding, run: string): boolean {
+  if (encoding !== 'base64') return false;
+  const head = Buffer.from(run.slice(0, 4), 'base64');
+  return (head[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(head[1] ?? 0)) || (head[0] === 0x1f && head[1] === 0x8b);
+}
+
+/** Encoded runs whose content does not decode to readable text: still worth a look when nearby words say "decode". */
+export function findOpaqueBlobs(text: string): Array<{ start: number; end: number; source: string; encoding: Encoding }> {
+  const out: Array<{ start: number; end: number; source: string; encoding: Encoding }> = [];
+  for (const m of text.matchAll(/[A-Za-z0-9+/]{32,}={0,2}/g)) {
+    const run = m[0];
+    if (run.length > MAX_RUN_CHARS) continue;
+    if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/\d/.test(run)) continue;
+    out.push({ start: m.index ?? 0, end: (m.index ?? 0) + run.length, source: run.length > 120 ? `${run.slice(0, 120)}…` : run, encoding: bytesLookCompressed('base64', run) ? 'zlib' : 'base64' });
+    if (out.length >= MAX_RUNS) break;
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * @fileoverview The signal engine. All keywords of all signal patterns go into one Aho-Corasick
+ * automaton; a text is lowercased once, scanned once, and a pattern's regex runs only when one of
+ * its keywords occurred (patterns without keywords always run). Kinds are evaluated lazily, so a
+ * rule that never asks for "transfer verbs" never pays for them.
+ */
+import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import { BEHAVIOUR_SIGNALS } from './behaviour.js';
+import { DATA_SIGNALS } from './data.js';
+import { INJECTION_SIGNALS } from './injection.js';
+import type { SignalHit, SignalKind, SignalPattern } from './types.js';
+
+export type { SignalHit, SignalKind, SignalPattern } from './types.js';
+
+/**
+ * Tables are written with plain spaces and `.` for readability; descriptions are often hard-wrapped
+ * (docstrings), so at load time every literal space matches any whitespace and `.` matches newlines.
+ */
+function wrapTolerant(p: SignalPattern): SignalPattern {
+  const flags = p.regex.flags.includes('s') ? p.regex.flags : `${p.regex.flags}s`;
+  return { ...p, regex: new RegExp(p.regex.source.replace(/ /g, '\\s'), flags) };
+}
+
+/** Every signal pattern, in table order. */
+export const SIGNAL_PATTERNS: readonly SignalPattern[] = [...INJECTION_SIGNALS, ...DATA_SIGNALS, ...BEHAVIOUR_SIGNALS].map(wrapTolerant);
+
+/** Validates the tables at load time; errors name the pattern. */
+function validate(patterns: readonly SignalPattern[]): void {
+  const ids = new Set<string>();
+  for (const p of patterns) {
+    if (ids.has(p.id)) throw new Error(`signal ${p.id}: duplicate id`);
+    ids.add(p.id);
+    if (!p.regex.global) throw new Error(`signal ${p.id}: regex needs the g flag`);
+    for (const k of p.keywords) if (k !== k.toLowerCase() || k.length === 0) throw new Error(`signal ${p.id}: keyword "${k}" must be non-empty lowercase`);
+  }
+}
+validate(SIGNAL_PATTERNS);
+
+interface Index {
+  automaton: AhoCorasick;
+  /** keyword → indices of the patterns it enables */
+  byKeyword: Map<string, number[]>;
+  /** Single-character keywords, checked with indexOf (an automaton would fire on every occurrence). */
+  single: Array<[string, number[]]>;
+  byKind: Map<SignalKind, number[]>;
+  alwaysOn: Uint8Array;
+}
+
+let index: Index | undefined;
+
+/** Hostile text can repeat a phrase endlessly; rules need a few hits, not all of them. */
+const MAX_HITS_PER_KIND = 64;
+
+function buildIndex(): Index {
+  const byKeyword = new Map<string, number[]>();
+  const singles = new Map<string, number[]>();
+  const byKind = new Map<SignalKind, number[]>();
+  const alwaysOn = new Uint8Array(SIGNAL_PATTERNS.length);
+  SIGNAL_PATTERNS.forEach((p, i) => {
+    const list = byKind.get(p.kind) ?? [];
+    list.push(i);
+    byKind.set(p.kind, list);
+    if (p.keywords.length === 0) alwaysOn[i] = 1;
+    for (const k of p.keywords) {
+      const target = k.length === 1 ? singles : byKeyword;
+      const ids = target.get(k) ?? [];
+      ids.push(i);
+      target.set(k, ids);
+    }
+  });
+  return { automaton: new AhoCorasick([...byKeyword.keys()]), byKeyword, single: [...singles.entries()], byKind, alwaysOn };
+}
+
+function getIndex(): Index {
+  index ??= buildIndex();
+  return index;
+}
+
+/** Signals of one text, computed per kind on first use. */
+export class SignalSet {
+  private readonly active: Uint8Array;
+  private readonly cache = new Map<SignalKind, SignalHit[]>();
+
+  /** @param lower the text, already lowercased (offsets of hits refer to it). */
+  constructor(readonly lower: string) {
+    const idx = getIndex();
+    this.active = new Uint8Array(idx.alwaysOn);
+    if (lower.length === 0) return;
+    for (const m of idx.automaton.matchInText(lower)) {
+      for (const p of idx.byKeyword.get(m.keyword) ?? []) this.active[p] = 1;
+    }
+    for (const [k, ids] of idx.single) {
+      if (lower.indexOf(k) >= 0) for (const p of ids) this.active[p] = 1;
+    }
+  }
+
+  /** Every hit of one kind (optionally one tag), in text order. */
+  hits(kind: SignalKind, tag?: string): SignalHit[] {
+    let all = this.cache.get(kind);
+    if (all === undefined) {
+      all = [];
+      const idx = getIndex();
+      for (const i of idx.byKind.get(kind) ?? []) {
+        if (this.active[i] !== 1) continue;
+        const p = SIGNAL_PATTERNS[i];
+        if (p === undefined) continue;
+        p.regex.lastIndex = 0;
+        for (const m of this.lower.matchAll(p.regex)) {
+          if (all.length >= MAX_HITS_PER_KIND) break;
+          if (m[0].length === 0) continue;
+          const hit: SignalHit = { kind, id: p.id, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+          if (p.tag !== undefined) hit.tag = p.tag;
+          all.push(hit);
+        }
+      }
+      all.sort((a, b) => a.start - b.start);
+      this.cache.set(kind, all);
+    }
+    return tag === undefined ? all : all.filter((h) => h.tag === tag);
+  }
+
+  has(kind: SignalKind, tag?: string): boolean {
+    return this.hits(kind, tag).length > 0;
+  }
+
+  /** The first pair (a of kind `a`, b of kind `b`) whose spans are within `window` characters. */
+  near(a: SignalKind | SignalHit[], b: SignalKind | SignalHit[], window: number): [SignalHit, SignalHit] | undefined {
+    const as = Array.isArray(a) ? a : this.hits(a);
+    if (as.length === 0) return undefined;
+    const bs = Array.isArray(b) ? b : this.hits(b);
+    for (const x of as) {
+      for (const y of bs) {
+        const gap = y.start >= x.end ? y.start - x.end : x.start >= y.end ? x.start - y.end : 0;
+        if (gap <= window) return [x, y];
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Scans a text (any case) for signals. */
+export function signalsOf(text: string): SignalSet {
+  return new SignalSet(text.toLowerCase());
+}
+
+/**
+ * The sentence (or line) around a span, for evidence: bounded to `max` characters on each side.
+ */
+export function sentenceAround(text: string, start: number, end: number, max = 160): string {
+  let s = start;
+  const lo = Math.max(0, start - max);
+  while (s > lo && !/[.!?。！？\n]/.test(text[s - 1] ?? '')) s--;
+  let e = end;
+  const hi = Math.min(text.length, end + max);
+  while (e < hi && !/[.!?。！？\n]/.test(text[e] ?? '')) e++;
+  if (e < text.length && /[.!?。！？]/.test(text[e] ?? '')) e++;
+  return text.slice(s, e).trim();
+}

@@ -1,0 +1,187 @@
+/**
+ * @fileoverview Normalises one text field into the views rules read: the visible text (ANSI
+ * stripped, invisible characters removed, NFKC, homoglyphs folded), the hidden texts (Unicode tags,
+ * variation selectors, bidi overrides, concealed ANSI, HTML comments and other hidden markup), and
+ * the decoded texts (base64, hex, … and disguises such as ROT13), re-analysed to a bounded depth.
+ */
+import { scanAnsi, type AnsiEffect, type AnsiScan } from './ansi.js';
+import { findDisguises, findEncodedRuns, findOpaqueBlobs, type Encoding } from './encodings.js';
+import { scanMarkup, type HiddenMarkup, type MarkupTechnique } from './markup.js';
+import { SignalSet } from './signals/index.js';
+import { foldConfusables, scanInvisible, type InvisibleScan, type SmuggledText } from './unicode.js';
+
+export type HiddenTechnique = SmuggledText['technique'] | `ansi-${AnsiEffect}` | MarkupTechnique;
+
+export type ViewOrigin =
+  | { kind: 'visible' }
+  | { kind: 'hidden'; technique: HiddenTechnique; start: number; end: number }
+  | { kind: 'decoded'; encoding: Encoding; source: string; start: number; end: number; depth: number; within?: HiddenTechnique; inline?: boolean };
+
+/**
+ * Hard-wrapped and indented text (docstrings) would otherwise read as one sentence per line:
+ * trims spaces around newlines and squeezes runs of spaces. A single pass (a regex such as
+ * `[ \t]*\n` backtracks quadratically on a long run of spaces).
+ */
+export function collapseWhitespace(text: string): string {
+  if (!/ {2}|\t| \n|\n /.test(text)) return text;
+  const parts: string[] = [];
+  let lastChar = '';
+  let i = 0;
+  while (i < text.length) {
+    // Copy a run of ordinary characters in one slice.
+    let j = i;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x20 || c === 0x09 || c === 0x0a) break;
+      j++;
+    }
+    if (j > i) {
+      parts.push(text.slice(i, j));
+      lastChar = text[j - 1] ?? '';
+      i = j;
+      continue;
+    }
+    // A run of whitespace: a newline inside it wins, otherwise one space (none at line starts).
+    let newline = false;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 0x0a) {
+        if (newline) break;
+        newline = true;
+      } else if (c !== 0x20 && c !== 0x09) break;
+      j++;
+    }
+    if (newline) {
+      parts.push('\n');
+      lastChar = '\n';
+    } else if (lastChar !== '' && lastChar !== '\n' && j < text.length) {
+      parts.push(' ');
+      lastChar = ' ';
+    }
+    i = j;
+  }
+  return parts.join('');
+}
+
+/** One reading of a field, with its signals computed on demand. */
+export class TextView {
+  private cached: SignalSet | undefined;
+  readonly text: string;
+  constructor(
+    readonly origin: ViewOrigin,
+    text: string,
+  ) {
+    this.text = collapseWhitespace(text);
+  }
+  get signals(): SignalSet {
+    this.cached ??= new SignalSet(this.text.toLowerCase());
+    return this.cached;
+  }
+  get lower(): string {
+    return this.signals.lower;
+  }
+}
+
+export interface TextAnalysis {
+  raw: string;
+  visible: TextView;
+  hidden: TextView[];
+  decoded: TextView[];
+  invisible?: InvisibleScan;
+  ansi?: AnsiScan;
+  markup: HiddenMarkup[];
+  /** Words written with homoglyphs from another script, and letters written as enclosed symbols. */
+  disguisedWords: number;
+  enclosedLetters: number;
+  /** Long encoded blobs that do not decode to text (still suspicious next to "decode and apply"). */
+  opaqueBlobs: Array<{ start: number; end: number; source: string; encoding: Encoding }>;
+}
+
+const MAX_DEPTH = 3;
+const MAX_VIEWS = 48;
+ 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** NFKC plus homoglyph folding, only when the text has anything beyond ASCII. */
+function normalise(text: string): { text: string; disguisedWords: number; enclosed: number } {
+  if (!NON_ASCII.test(text)) return { text, disguisedWords: 0, enclosed: 0 };
+  const folded = foldConfusables(text);
+  return { ...folded, text: folded.text.normalize('NFKC') };
+}
+
+function decodeInto(view: TextView, out: TextView[], depth: number, within: HiddenTechnique | undefined): void {
+  if (depth > MAX_DEPTH || out.length >= MAX_VIEWS) return;
+  const runs = [...findEncodedRuns(view.text), ...findDisguises(view.text)];
+  for (const r of runs) {
+    if (out.length >= MAX_VIEWS) return;
+    const norm = normalise(r.text).text;
+    const origin: ViewOrigin = { kind: 'decoded', encoding: r.encoding, source: r.source, start: r.start, end: r.end, depth };
+    if (within !== undefined) origin.within = within;
+    const decoded = new TextView(origin, norm);
+    out.push(decoded);
+    // A disguise of a disguise is noise; decoded encodings can nest (base64 inside hex, …).
+    if (r.encoding !== 'rot13' && r.encoding !== 'rot47' && r.encoding !== 'reversed' && r.encoding !== 'leetspeak') decodeInto(decoded, out, depth + 1, within);
+  }
+}
+
+/** Analyses one text field. Pure; bounded in views and decoded size. */
+export function analyzeText(raw: string): TextAnalysis {
+  let text = raw;
+  let ansi: AnsiScan | undefined;
+  const hidden: TextView[] = [];
+  if (text.indexOf('\x1b') >= 0 || text.indexOf('\x9b') >= 0 || text.indexOf('\r') >= 0) {
+    ansi = scanAnsi(text);
+    text = ansi.stripped;
+    for (const h of ansi.hidden) hidden.push(new TextView({ kind: 'hidden', technique: `ansi-${h.effect}`, start: h.start, end: h.end }, normalise(scanInvisible(h.text).visible).text));
+  }
+  let invisible: InvisibleScan | undefined;
+  if (NON_ASCII.test(text)) {
+    invisible = scanInvisible(text);
+    text = invisible.visible;
+    for (const s of invisible.smuggled) hidden.push(new TextView({ kind: 'hidden', technique: s.technique, start: s.start, end: s.end }, normalise(s.text).text));
+  }
+  const norm = normalise(text);
+  const visible = new TextView({ kind: 'visible' }, norm.text);
+  const markup = scanMarkup(norm.text);
+  for (const m of markup) hidden.push(new TextView({ kind: 'hidden', technique: m.technique, start: m.start, end: m.end }, m.text));
+  const decoded: TextView[] = [];
+  decodeInto(visible, decoded, 1, undefined);
+  // The visible text with encoded runs replaced by their decoding, so a sentence that is half
+  // plain ("… and put it in `schema`") and half encoded reads as one instruction.
+  const spliced = decoded.filter((d) => d.origin.kind === 'decoded' && d.origin.depth === 1 && !(d.origin.start === 0 && d.origin.end === norm.text.length));
+  if (spliced.length > 0) {
+    let inline = '';
+    let pos = 0;
+    for (const d of [...spliced].sort((a, b) => (a.origin.kind === 'decoded' && b.origin.kind === 'decoded' ? a.origin.start - b.origin.start : 0))) {
+      if (d.origin.kind !== 'decoded' || d.origin.start < pos) continue;
+      inline += `${norm.text.slice(pos, d.origin.start)} ${d.text} `;
+      pos = d.origin.end;
+    }
+    inline += norm.text.slice(pos);
+    const first = spliced[0];
+    if (first !== undefined && first.origin.kind === 'decoded') {
+      decoded.push(new TextView({ kind: 'decoded', encoding: first.origin.encoding, source: first.origin.source, start: first.origin.start, end: first.origin.end, depth: 1, inline: true }, inline));
+    }
+  }
+  for (const h of hidden) {
+    if (h.origin.kind === 'hidden') decodeInto(h, decoded, 1, h.origin.technique);
+  }
+  const analysis: TextAnalysis = {
+    raw,
+    visible,
+    hidden,
+    decoded,
+    markup,
+    disguisedWords: norm.disguisedWords,
+    enclosedLetters: norm.enclosed,
+    opaqueBlobs: findOpaqueBlobs(norm.text),
+  };
+  if (invisible !== undefined) analysis.invisible = invisible;
+  if (ansi !== undefined) analysis.ansi = ansi;
+  return analysis;
+}
+
+/** Every view of an analysis: visible first, then hidden, then decoded. */
+export function allViews(a: TextAnalysis): TextView[] {
+  return [a.visible, ...a.hidden, ...a.decoded];
+}

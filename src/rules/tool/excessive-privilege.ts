@@ -1,0 +1,39 @@
+/**
+ * @fileoverview A description that admits to far more power than the tool's name suggests: a
+ * colour picker that records keystrokes, a dice roller that e-mails on your behalf.
+ */
+import { assessExcessivePrivilege } from '../../analysis/assess.js';
+import type { AnalyzedDefinition } from '../../analysis/definition.js';
+import { defineRule } from '../define.js';
+import type { RuleReport } from '../types.js';
+import { assessViews, proseFields, proseViews } from './helpers.js';
+import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
+
+export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
+  kind: 'tool',
+  meta: {
+    id: 'tool/excessive-privilege',
+    title: 'Tool claims far more power than its purpose needs',
+    description:
+      'Side effects buried in a description ("also uploads your workspace", "installs a background agent", "disables the firewall", "force-pushes and deletes other branches") run every time the model uses an innocent-looking tool. Approving the tool approves them too.',
+    severity: 'high',
+    category: 'excessive-privilege',
+    attack: [Atlas.PromptInjection, Atlas.AgentToolInvocation, Attack.AbuseElevationControlMechanism, Attack.CreateOrModifySystemProcess, Attack.DataFromLocalSystem],
+    remediation:
+      'Do not approve the tool. Ask the maintainers why a tool of this kind needs these powers; prefer a server whose tools do only what their names say.',
+    messages: {
+      excessive: 'Tool "{{name}}" does far more than its name says: {{reasons}}.',
+    },
+  },
+  check(def) {
+    if (def.kind !== 'tool') return [];
+    const reports: RuleReport<'excessive'>[] = [];
+    for (const field of proseFields(def).filter((f) => f.role === 'description' || f.role === 'title')) {
+      const a = assessViews(def, field, proseViews(field), assessExcessivePrivilege);
+      if (a === undefined) continue;
+      reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: a.reasons.join(', ') }, severity: a.severity, field: field.pointer, evidence: a.evidence });
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,65 @@
+/**
+ * @fileoverview Shared plumbing for tool rules: which fields are prose, which views of a field a
+ * rule reads, the assessment context of a field, and picking the strongest result per field.
+ */
+import type { AssessContext, Assessment } from '../../analysis/assess.js';
+import type { AnalyzedDefinition, AnalyzedField } from '../../analysis/definition.js';
+import type { TextView } from '../../analysis/text.js';
+import { severityRank, type Severity } from '../../model/index.js';
+
+const PROSE_ROLES = new Set(['description', 'title', 'instructions', 'annotation', 'prompt-argument', 'other']);
+const MARKUP_TECHNIQUES = new Set(['html-comment', 'details', 'hidden-element', 'link-title', 'reference-definition', 'below-the-fold']);
+
+/** Text fields a person reads as prose outside the schemas (descriptions, titles, instructions). */
+export function proseFields(def: AnalyzedDefinition): AnalyzedField[] {
+  return def.fields.filter((f) => !f.inSchema && PROSE_ROLES.has(f.role));
+}
+
+/** Fields inside the input/output schema (everything but `type`, `format` and similar keywords). */
+export function schemaFields(def: AnalyzedDefinition): AnalyzedField[] {
+  return def.fields.filter((f) => f.inSchema && f.role !== 'schema-pattern');
+}
+
+/** The visible text plus hidden markup (comments, collapsed blocks): what the model reads as prose. */
+export function proseViews(field: AnalyzedField): TextView[] {
+  // Hidden blocks first: on a tie the finding then shows the hidden text, which is the news.
+  return [...field.analysis.hidden.filter((h) => h.origin.kind === 'hidden' && MARKUP_TECHNIQUES.has(h.origin.technique)), field.analysis.visible];
+}
+
+/** For a description inside `properties`, the name of the property it describes. */
+export function describedProperty(pointer: string): string | undefined {
+  const m = /\/properties\/([^/]+)\/(?:description|title|markdownDescription|default|examples|const|\$comment|enum|enumDescriptions)(?:\/\d+)?$/.exec(pointer);
+  if (m?.[1] !== undefined) return m[1].replace(/~1/g, '/').replace(/~0/g, '~');
+  if (/\/additionalProperties\/description$/.test(pointer)) return '(additional properties)';
+  return undefined;
+}
+
+export function contextFor(def: AnalyzedDefinition, field: AnalyzedField, view: TextView): AssessContext {
+  const ctx: AssessContext = { name: def.name, params: def.params, purpose: def.purpose, inSchema: field.inSchema, hidden: view.origin.kind !== 'visible' };
+  const prop = field.inSchema ? describedProperty(field.pointer) : undefined;
+  if (prop !== undefined) ctx.property = prop;
+  return ctx;
+}
+
+/** The most severe of several assessments (first wins on ties). */
+export function strongest<T extends { severity: Severity }>(items: ReadonlyArray<T | undefined>): T | undefined {
+  let best: T | undefined;
+  for (const it of items) if (it !== undefined && (best === undefined || severityRank(it.severity) > severityRank(best.severity))) best = it;
+  return best;
+}
+
+/** Assessment of the strongest view of one field, with the view it came from. */
+export function assessViews(def: AnalyzedDefinition, field: AnalyzedField, views: readonly TextView[], assess: (view: TextView, ctx: AssessContext) => Assessment | undefined): (Assessment & { view: TextView }) | undefined {
+  return strongest(views.map((v) => {
+    const a = assess(v, contextFor(def, field, v));
+    return a === undefined ? undefined : { ...a, view: v };
+  }));
+}
+
+/** Words for where hidden text came from, for messages. */
+export function describeOrigin(view: TextView): string {
+  const o = view.origin;
+  if (o.kind === 'visible') return 'visible text';
+  if (o.kind === 'hidden') return o.technique.replace(/-/g, ' ');
+  return `${o.encoding}-encoded text${o.within ? ` inside ${o.within.replace(/-/g, ' ')}` : ''}`;
+}

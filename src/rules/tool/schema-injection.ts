@@ -1,0 +1,110 @@
+/**
+ * @fileoverview Full-schema poisoning: injected instructions inside the input/output schema
+ * (property descriptions, titles, enum values, defaults, examples, const, $comment,
+ * additionalProperties, property names) and parameters rigged to leak data.
+ */
+import { assessCommandLure, assessCredentialHarvest, assessExfiltration, assessInjection, assessShadowing, type Assessment } from '../../analysis/assess.js';
+import type { AnalyzedDefinition } from '../../analysis/definition.js';
+import { nameWords } from '../../analysis/capabilities.js';
+import type { Severity } from '../../model/index.js';
+import { defineRule } from '../define.js';
+import type { RuleReport } from '../types.js';
+import { contextFor, describedProperty, proseViews, schemaFields, strongest } from './helpers.js';
+import type { ToolRuleContext } from './types.js';
+import { Atlas, Attack } from '../attack.js';
+
+/** Words that make a long property name read as an instruction rather than a name. */
+const SENSITIVE_NAME_WORDS = new Set(['ssh', 'rsa', 'id_rsa', 'password', 'passwords', 'secret', 'secrets', 'credentials', 'token', 'tokens', 'env', 'system', 'prompt', 'conversation', 'history', 'hidden', 'verbatim', 'private', 'cookie', 'cookies', 'keychain', 'aws', 'npmrc', 'wallet']);
+const VERB_NAME_WORDS = new Set(['read', 'reading', 'include', 'including', 'send', 'copy', 'paste', 'content', 'contents', 'append', 'dump', 'all', 'full', 'from', 'and', 'here']);
+
+const ROUTING_PARAM = /(?:^|_)(?:bcc|cc|to|recipients?|mirror(?:_to)?|webhook|callback|forward(?:_to)?|share(?:_\w+)?|notify|endpoint|report_to|copy_to|send_to|exfil|upload_url|sync_to|audit)(?:_|$)/;
+const DESTINATION_VALUE = /^(?:https?:\/\/\S{3,}|[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d)$/i;
+
+interface Hit extends Assessment {
+  technique: string;
+  pointer: string;
+  decoded?: string;
+}
+
+export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'instructionName' | 'riggedParam'>({
+  kind: 'tool',
+  meta: {
+    id: 'tool/schema-injection',
+    title: 'Injected instructions inside the input schema',
+    description:
+      'The model reads the whole schema, not only the description: parameter descriptions, enum values, defaults, examples, $comment, titles and even property names are prompt text. Attackers put the payload there because reviewers and scanners often look only at the description.',
+    severity: 'high',
+    category: 'prompt-injection',
+    attack: [Atlas.PromptInjection, Attack.ObfuscatedFilesOrInformation, Attack.HideArtifacts],
+    remediation: 'Do not use the tool. Schema text should describe the expected value; instructions, commands or fixed outside destinations in a schema are an attack.',
+    messages: {
+      payload: '{{where}} of "{{name}}" carries a {{technique}} payload in the schema: {{reasons}}.',
+      instructionName: 'Property name "{{property}}" of "{{name}}" is an instruction, not a name.',
+      riggedParam: 'Parameter "{{property}}" of "{{name}}" is fixed to {{value}} and hidden from the user.',
+    },
+  },
+  check(def) {
+    if (def.kind !== 'tool') return [];
+    const hits: Hit[] = [];
+    for (const field of schemaFields(def)) {
+      if (field.role === 'property-name') {
+        const words = nameWords(field.text);
+        const sensitive = words.filter((w) => SENSITIVE_NAME_WORDS.has(w));
+        const verbs = words.filter((w) => VERB_NAME_WORDS.has(w));
+        if (words.length >= 4 && sensitive.length >= 1 && verbs.length >= 1) {
+          hits.push({ technique: 'instruction-name', pointer: field.pointer, severity: sensitive.length >= 2 ? 'critical' : 'high', reasons: [], evidence: field.text });
+        }
+        continue;
+      }
+      const views = proseViews(field);
+      const best = strongest(views.flatMap((v) => {
+        const ctx = contextFor(def, field, v);
+        const found: Array<(Assessment & { technique: string }) | undefined> = [
+          tag(assessInjection(v, ctx), 'prompt-injection'),
+          tag(assessExfiltration(v, ctx), 'data-exfiltration'),
+          tag(assessShadowing(v, ctx), 'tool-shadowing'),
+          tag(assessCommandLure(v, ctx, field.role), 'command'),
+          tag(assessCredentialHarvest(v, ctx, false), 'credential-harvest'),
+        ];
+        return found.map((f) => (f === undefined ? undefined : { ...f, view: v }));
+      }));
+      if (best !== undefined) {
+        const hit: Hit = { technique: best.technique, pointer: field.pointer, severity: best.severity, reasons: best.reasons, evidence: best.evidence };
+        if (best.view.origin.kind !== 'visible') hit.decoded = best.view.text;
+        hits.push(hit);
+        continue;
+      }
+      // A routing parameter pinned to an outside destination and described as hidden or fixed.
+      if ((field.role === 'schema-default' || field.role === 'schema-const') && DESTINATION_VALUE.test(field.text.trim())) {
+        const prop = describedProperty(field.pointer) ?? '';
+        const base = field.pointer.replace(/\/(?:default|const)$/, '');
+        const siblings = def.fields.filter((f) => f.pointer.startsWith(`${base}/`) && f.pointer !== field.pointer);
+        const hiddenSaid = siblings.some((f) => f.analysis.visible.signals.has('hidden-param') || f.analysis.visible.signals.has('conceal'));
+        if (ROUTING_PARAM.test(prop.toLowerCase()) || hiddenSaid) {
+          const severity: Severity = hiddenSaid ? 'high' : 'medium';
+          hits.push({ technique: 'rigged-parameter', pointer: field.pointer, severity, reasons: [prop], evidence: field.text });
+        }
+      }
+    }
+    return hits.map((h): RuleReport<'payload' | 'instructionName' | 'riggedParam'> => {
+      if (h.technique === 'instruction-name') {
+        return { messageId: 'instructionName' as const, data: { property: h.evidence, name: def.name }, severity: h.severity, field: h.pointer, evidence: h.evidence };
+      }
+      if (h.technique === 'rigged-parameter') {
+        return { messageId: 'riggedParam' as const, data: { property: h.reasons[0] ?? '', name: def.name, value: h.evidence }, severity: h.severity, field: h.pointer, evidence: h.evidence };
+      }
+      return {
+        messageId: 'payload' as const,
+        data: { where: h.pointer, name: def.name, technique: h.technique, reasons: h.reasons.join('; ') },
+        severity: h.severity,
+        field: h.pointer,
+        evidence: h.evidence,
+        ...(h.decoded !== undefined ? { decoded: h.decoded } : {}),
+      };
+    });
+  },
+});
+
+function tag(a: Assessment | undefined, technique: string): (Assessment & { technique: string }) | undefined {
+  return a === undefined ? undefined : { ...a, technique };
+}
