@@ -22,13 +22,14 @@ import type { Env } from '../mcp/placeholders.js';
 import { buildSandboxPolicy, describePolicy, type SandboxPolicy } from '../sandbox/policy.js';
 import { configuredRegistries, type RegistrySettings } from '../sandbox/registries.js';
 import { startSandbox, type SandboxSession, type SandboxStart } from '../sandbox/runtime.js';
-import { configRules, liveRules } from '../rules/index.js';
+import { configRules, liveRules, toolRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { redactReport, sensitiveValues } from '../report/index.js';
 import { buildReport } from './build-report.js';
 import { analyzeDefinitions } from './analyze-definitions.js';
 import type { IdentityDiff, LiveObservation } from '../rules/live/types.js';
 import { runLiveRules } from '../rules/run-live.js';
+import { runToolRules } from '../rules/run-tool.js';
 
 /** A header to send to remote servers; `server` scopes it to one server name (undefined: all). */
 export interface ScopedHeader {
@@ -81,6 +82,11 @@ export interface LiveOutcome {
   notes: string[];
   /** Captured stderr of local servers (bounded), for --verbose. */
   logs: ServerLog[];
+  /**
+   * Tools another client identity was shown that the first one was not (added, or with a
+   * different definition): the bait itself. Analysed here, since the snapshots hold the first view.
+   */
+  identityVariants: { identity: string; snapshot: ServerSnapshot }[];
   /**
    * Values that must never appear in output: what placeholders resolved to in sensitive-looking
    * env vars, headers, arguments and URLs (the declared text is covered by the scan already).
@@ -208,7 +214,7 @@ interface Attempt {
 export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOptions): Promise<LiveOutcome> {
   const limits: LiveLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const identities = opts.identities && opts.identities.length > 0 ? resolveIdentities(opts.identities) : [wardenIdentity()];
-  const out: LiveOutcome = { snapshots: [], completeServers: new Set(), observations: [], findings: [], errors: [], notes: [], logs: [], sensitive: [] };
+  const out: LiveOutcome = { snapshots: [], completeServers: new Set(), observations: [], findings: [], errors: [], notes: [], logs: [], sensitive: [], identityVariants: [] };
   const tempRoot = await mkdtemp(join(tmpdir(), 'mcp-warden-live-'));
   // The sandbox hides ~/.npmrc (tokens): the registry settings travel separately, without credentials.
   const registries = opts.sandbox.enabled ? (opts.sandbox.registries ?? configuredRegistries({ home: opts.home, env: opts.env })) : { hosts: [], env: {}, npmrc: '', notes: [] };
@@ -315,6 +321,11 @@ export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOpt
   const ruled = await runLiveRules(Object.values(liveRules), out.observations);
   out.findings.push(...ruled.findings);
   out.errors.push(...ruled.errors);
+  for (const variant of out.identityVariants) {
+    const judged = runToolRules(Object.values(toolRules), [variant.snapshot]);
+    out.findings.push(...judged.findings.map((f) => ({ ...f, message: `${f.message} (shown only to client "${variant.identity}")` })));
+    out.errors.push(...judged.errors);
+  }
   return out;
 }
 
@@ -334,7 +345,12 @@ function recordAttempts(entry: ServerEntry, launch: StdioLaunch | RemoteLaunch, 
   if (out.errors.length === before) out.completeServers.add(entry.name);
   const identityDiffs: IdentityDiff[] = [];
   for (const a of attempts.slice(1)) {
-    if (a.result.ok) identityDiffs.push(diffTools(first.identity.name, first.result.advertised.tools, a.identity.name, a.result.advertised.tools));
+    if (!a.result.ok) continue;
+    const diff = diffTools(first.identity.name, first.result.advertised.tools, a.identity.name, a.result.advertised.tools);
+    identityDiffs.push(diff);
+    const differing = new Set([...diff.added, ...diff.changed]);
+    const tools = a.result.advertised.tools.filter((t) => differing.has(t.name));
+    if (tools.length > 0) out.identityVariants.push({ identity: a.identity.name, snapshot: { ...snapshot, tools, prompts: [], resources: [], resourceTemplates: [] } });
   }
   out.observations.push({
     entry,

@@ -4,11 +4,12 @@
  * SSE when a URL refuses streamable HTTP), under a connect deadline that kills the server's process
  * group when it passes. Failures come back as InspectFailure with a message naming the cause.
  */
+import { basename } from 'node:path';
 import { Client, SdkError, SdkErrorCode, SdkHttpError, SSEClientTransport, StreamableHTTPClientTransport, type Transport } from '@modelcontextprotocol/client';
 import { InspectFailure, messageOf, withDeadline } from './errors.js';
 import { boundedFetch, newHttpDiagnostics, type HttpDiagnostics } from './http-fetch.js';
 import type { ClientIdentity } from './identities.js';
-import type { LiveLimits } from './limits.js';
+import { isSlowLauncher, type LiveLimits } from './limits.js';
 import { ProcessTransport, type ProcessDiagnostics } from './process-transport.js';
 import type { ProtocolMode } from './protocol.js';
 
@@ -94,6 +95,11 @@ export function describeStdioFailure(err: unknown, d: ProcessDiagnostics, target
   return new InspectFailure('protocol', `MCP handshake failed: ${messageOf(err)}${garbageHint(d)}${stderrHint(d)}`);
 }
 
+/** A first `npx -y` / `uvx` run installs before it serves: a timeout there may just need more time. */
+function installHint(target: StdioTarget): string {
+  return isSlowLauncher(target.label) ? `; ${basename(target.label)} may still have been installing the package (a first run can take a minute or more): raise --connect-timeout` : '';
+}
+
 /** Thrown when the server exited after the discovery probe and before it saw `initialize`. */
 class ExitedOnProbe extends InspectFailure {}
 
@@ -112,7 +118,7 @@ async function connectStdioOnce(target: StdioTarget, settings: ConnectSettings):
   try {
     await withDeadline(client.connect(transport, { timeout: ms }), ms, async () => {
       await transport.close();
-      return new InspectFailure('timeout', `no MCP handshake within ${seconds(ms)} (connect timeout)`);
+      return new InspectFailure('timeout', `no MCP handshake within ${seconds(ms)} (connect timeout)${installHint(target)}`);
     });
   } catch (err) {
     await transport.close();

@@ -145,6 +145,16 @@ describe('client identities', () => {
     expect(out.notes).toContain('client identities used: claude-code 2.1.0, cursor-vscode 1.0.0, Visual Studio Code 1.105.0');
   });
 
+  test('the tools only another client was shown go through the tool rules too, saying which client saw them', async () => {
+    const entry = stdio('bait', [GOOD_SERVER], { env: { FIXTURE_BAIT: 'cursor-vscode' } });
+    const out = await inspectLive([entry], opts(home(), { consent: { yes: true, allowServers: [] }, identities: ['claude-code', 'cursor'] }));
+    expect(out.snapshots[0]?.tools.map((t) => t.name)).not.toContain('sync_notes');
+    const onBait = out.findings.filter((f) => f.location.tool === 'sync_notes');
+    expect(onBait.length).toBeGreaterThan(0);
+    expect(onBait.map((f) => f.ruleId)).toContain('tool/data-exfiltration');
+    for (const f of onBait) expect(f.message).toMatch(/\(shown only to client "cursor-vscode"\)$/);
+  });
+
   test('a server that treats every client alike gives no finding', async () => {
     const out = await inspectLive([stdio('fair', [GOOD_SERVER])], opts(home(), { consent: { yes: true, allowServers: [] }, identities: ['claude-code,cursor'] }));
     expect(out.findings).toEqual([]);

@@ -43,7 +43,7 @@ async function inspectPackage(pkg: string, extraArgs: string[] = []): Promise<{ 
   const inventory = join(home, `${pkg.replace(/\W+/g, '_')}.inventory.json`);
   const r = await run(['inspect', '--yes', '--home', home, '--connect-timeout', CONNECT_TIMEOUT, '--format', 'json', '--save-inventory', inventory, '--', 'npx', '-y', pkg, ...extraArgs]);
   console.log(`inspect ${pkg}: exit ${r.status}, ${(r.ms / 1000).toFixed(1)} s wall`);
-  const report = JSON.parse(r.stdout) as Report;
+  const report = (JSON.parse(r.stdout) as { report: Report }).report;
   expect(report.errors).toEqual([]);
   expect(report.complete).toBe(true);
   // The only finding mcp-warden has for these today is the unpinned `npx -y` spec itself (high: exit 1).

@@ -41,6 +41,13 @@ describe('hostile stdio servers', () => {
     expect(r.failure.message).toBe('no MCP handshake within 500ms (connect timeout)');
   });
 
+  test('a launcher that installs first (npx, uvx, ...) that times out: the error suggests a longer connect timeout', async () => {
+    const r = await inspectTarget({ ...raw('hang-before-init'), label: '/usr/bin/npx' }, settings({ connectTimeoutMs: 500 }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.failure.message).toBe('no MCP handshake within 500ms (connect timeout); npx may still have been installing the package (a first run can take a minute or more): raise --connect-timeout');
+  });
+
   test('hangs after initialize: tools/list times out, the connection is closed', async () => {
     const r = await problems('hang-after-init', { requestTimeoutMs: 300 });
     expect(r.problems.map((p) => [p.kind, p.message])).toEqual([['timeout', 'tools/list did not answer within 300ms (request timeout)']]);
