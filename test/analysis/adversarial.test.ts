@@ -56,4 +56,14 @@ describe('linear time on 1 MB of adversarial text', () => {
     const snapshot = { name: 's', source: 'inventory' as const, tools: [tool], prompts: [], resources: [], resourceTemplates: [] };
     for (const def of analyzeSnapshot(snapshot)) for (const rule of Object.values(toolRules)) expect(Array.isArray(rule.check(def, { snapshot }))).toBe(true);
   });
+
+  it('one server with 20,000 tools is analysed in one pass (no per-tool copy of the tool list)', () => {
+    const tools = Array.from({ length: 20_000 }, (_, i) => ({ name: `tool_${i}`, description: `Tool number ${i}.`, inputSchema: { type: 'object' } }));
+    const snapshot = { name: 's', source: 'inventory' as const, tools, prompts: [], resources: [], resourceTemplates: [] };
+    const defs = analyzeSnapshot(snapshot);
+    expect(defs).toHaveLength(20_000);
+    // Every definition shares the server's one list of tool names.
+    expect(defs[0]?.serverTools).toBe(defs[19_999]?.serverTools);
+    expect(defs[0]?.serverTools).toHaveLength(20_000);
+  });
 });

@@ -62,11 +62,16 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
         if (field.role === 'name' || field.role === 'property-name') continue;
         const lower = field.analysis.visible.lower;
         // Identifier-shaped tokens looked up in a map: linear in the text, whatever the tool count.
-        for (const m of lower.matchAll(TOKEN)) {
-          const token = m[0].replace(/[.-]+$/, '');
+        const re = TOKEN;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(lower)) !== null) {
+          const raw = m[0];
+          const last = raw.charCodeAt(raw.length - 1);
+          const token = last === 0x2e || last === 0x2d ? raw.replace(/[.-]+$/, '') : raw;
           const hit = targets.get(token);
           if (hit === undefined) continue;
-          const begin = m.index ?? 0;
+          const begin = m.index;
           const end = begin + token.length;
           for (const t of hit) {
             if (t.server === d.server) continue;
