@@ -227,14 +227,42 @@ function dictGate(dict: ReadonlySet<string>, flags: string, before: string, afte
 const ROT13_GATE = dictGate(ROT13_WORDS, 'i', '\\b', '\\b');
 const REVERSED_GATE = dictGate(REVERSED_WORDS, 'i', '\\b', '\\b');
 const ROT47_GATE = dictGate(ROT47_WORDS, '', '(?:^|\\s)', '(?:\\s|$)');
-const LEET_GATE = /[0134579@$][^0134579@$]*[0134579@$][^0134579@$]*[0134579@$][^0134579@$]*[0134579@$]/;
+
+/**
+ * Counts (up to `enough`) the words that could be leetspeak: only letters, substituted characters
+ * and `_/~-`, with at least one letter and one substitute. One pass over the characters; words
+ * split where findDisguises splits them.
+ */
+function leetCandidates(text: string, enough: number): number {
+  let found = 0;
+  let letter = false;
+  let leet = false;
+  let clean = true;
+  let length = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    const separator = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c || c === 0x0b || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x28 || c === 0x29 || c === 0x22 || c === 0x27 || c === 0x60 || (c > 0x7f && /\s/.test(text[i] ?? ''));
+    if (separator) {
+      if (letter && leet && clean && length >= 2 && ++found >= enough) return found;
+      letter = leet = false;
+      clean = true;
+      length = 0;
+      continue;
+    }
+    length++;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letter = true;
+    else if (c === 0x30 || c === 0x31 || c === 0x33 || c === 0x34 || c === 0x35 || c === 0x37 || c === 0x39 || c === 0x40 || c === 0x24) leet = true;
+    else if (c !== 0x5f && c !== 0x2f && c !== 0x7e && c !== 0x2d) clean = false;
+  }
+  return found;
+}
 
 /** Whole-text disguises: returns the undisguised reading when the text looks disguised. */
 export function findDisguises(text: string): DecodedRun[] {
   const out: DecodedRun[] = [];
   if (text.length < 12) return out;
   const sample = text.length > MAX_RUN_CHARS ? text.slice(0, MAX_RUN_CHARS) : text;
-  if (!ROT13_GATE.test(sample) && !REVERSED_GATE.test(sample) && !ROT47_GATE.test(sample) && !LEET_GATE.test(sample)) return out;
+  if (!ROT13_GATE.test(sample) && !REVERSED_GATE.test(sample) && !ROT47_GATE.test(sample) && leetCandidates(sample, 4) < 4) return out;
   const words = sample.split(/[\s.,;:!?()"'`]+/).filter((w) => w.length > 0);
   const lowerWords = words.map((w) => w.toLowerCase());
   if (countHits(lowerWords, ROT13_WORDS) >= 3) out.push({ encoding: 'rot13', start: 0, end: text.length, source: sample, text: rot13(sample) });

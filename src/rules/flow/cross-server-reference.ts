@@ -14,6 +14,9 @@ function distinctive(name: string): boolean {
   return name.length >= 5 && (/[_.-]/.test(name) || /[a-z][A-Z]/.test(name)) && !/^(?:e\.g|i\.e|read_only|utf-8)$/i.test(name);
 }
 
+/** Servers remembered per name (a name offered by more servers than this is reported for the first ones). */
+const MAX_TARGETS_PER_NAME = 16;
+
 const TOKEN = /[a-z0-9][a-z0-9_.-]{0,127}/g;
 
 interface Target {
@@ -42,7 +45,8 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
     const add = (key: string, t: Target): void => {
       const k = key.toLowerCase();
       const list = targets.get(k) ?? [];
-      list.push(t);
+      // A name that many servers share is named by many texts: keep the work per mention bounded.
+      if (list.length < MAX_TARGETS_PER_NAME) list.push(t);
       targets.set(k, list);
     };
     for (const d of subject.definitions) if (d.kind === 'tool' && distinctive(d.name)) add(d.name, { server: d.server, label: `tool "${d.name}"` });
