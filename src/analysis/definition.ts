@@ -6,12 +6,15 @@
 import type { ServerSnapshot } from '../model/index.js';
 import { firstSentence, nameWords } from './capabilities.js';
 import { propertyNames, walkDefinition, type TextField } from './fields.js';
+import type { AssessContext } from './assess.js';
 import { analyzeText, type TextAnalysis } from './text.js';
 
 export type DefinitionKind = 'tool' | 'prompt' | 'resource' | 'resource-template' | 'server';
 
 export interface AnalyzedField extends TextField {
   analysis: TextAnalysis;
+  /** Memo of the rules' helpers: the assessment contexts of this field (visible text, hidden text). */
+  contexts?: { visible?: AssessContext; hidden?: AssessContext };
 }
 
 export interface AnalyzedDefinition {
@@ -30,9 +33,15 @@ export interface AnalyzedDefinition {
   description: string;
   /** The definition as received (for structural checks). */
   raw: unknown;
-  /** Names of the other tools of the same server. */
-  siblings: readonly string[];
+  /**
+   * Names of every tool of the same server, this one included (one array shared by all of the
+   * server's definitions: a per-tool copy without its own name would be quadratic in tool count).
+   */
+  serverTools: readonly string[];
   annotations?: Record<string, unknown>;
+  /** Memo of the rules' helpers: the prose and schema fields, filtered once. */
+  proseFields?: AnalyzedField[];
+  schemaFields?: AnalyzedField[];
 }
 
 /** Cache of analyses by text, shared across definitions of one scan (descriptions repeat a lot). */
@@ -51,7 +60,12 @@ function analyse(text: string, cache: AnalysisCache | undefined): TextAnalysis {
 }
 
 function analyseFields(fields: TextField[], cache: AnalysisCache | undefined): AnalyzedField[] {
-  return fields.map((f) => ({ ...f, analysis: analyse(f.text, cache) }));
+  const out: AnalyzedField[] = new Array<AnalyzedField>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    out[i] = { pointer: f.pointer, role: f.role, text: f.text, inSchema: f.inSchema, analysis: analyse(f.text, cache) };
+  }
+  return out;
 }
 
 function str(v: unknown): string {
@@ -72,10 +86,10 @@ export function analyzeSnapshot(snapshot: ServerSnapshot, cache?: AnalysisCache)
       purpose: firstSentence(snapshot.instructions),
       description: snapshot.instructions,
       raw: snapshot.instructions,
-      siblings: toolNames,
+      serverTools: toolNames,
     });
   }
-  snapshot.tools.forEach((tool, i) => {
+  for (const tool of snapshot.tools) {
     const name = typeof tool.name === 'string' ? tool.name : '';
     const description = str(tool.description);
     const def: AnalyzedDefinition = {
@@ -84,15 +98,15 @@ export function analyzeSnapshot(snapshot: ServerSnapshot, cache?: AnalysisCache)
       name,
       tool: name,
       fields: analyseFields(walkDefinition(tool), cache),
-      params: new Set([...propertyNames(tool.inputSchema), ...propertyNames(tool.outputSchema)]),
+      params: propertyNames(tool.outputSchema, 0, propertyNames(tool.inputSchema)),
       purpose: `${nameWords(name).join(' ')} ${str(tool.title).toLowerCase()} ${firstSentence(description)}`.trim(),
       description,
       raw: tool,
-      siblings: toolNames.filter((_, j) => j !== i),
+      serverTools: toolNames,
     };
     if (tool.annotations !== undefined && tool.annotations !== null && typeof tool.annotations === 'object') def.annotations = tool.annotations;
     out.push(def);
-  });
+  }
   const others: Array<[DefinitionKind, string, ReadonlyArray<Record<string, unknown>>]> = [
     ['prompt', 'prompts', snapshot.prompts as ReadonlyArray<Record<string, unknown>>],
     ['resource', 'resources', snapshot.resources as ReadonlyArray<Record<string, unknown>>],
@@ -111,7 +125,7 @@ export function analyzeSnapshot(snapshot: ServerSnapshot, cache?: AnalysisCache)
         purpose: `${nameWords(name).join(' ')} ${firstSentence(description)}`.trim(),
         description,
         raw: item,
-        siblings: toolNames,
+        serverTools: toolNames,
       });
     });
   }

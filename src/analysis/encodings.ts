@@ -110,7 +110,8 @@ const DETECTORS: readonly Detector[] = [
   {
     encoding: 'base64',
     gate: () => true,
-    pattern: /[A-Za-z0-9+/_-]{20,}={0,2}/g,
+    // Starts only at the start of a run (the lookbehind): without it, every word is rescanned from each of its letters.
+    pattern: /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g,
     decode: (run) => {
       if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || /^[a-z_-]+$/i.test(run)) return undefined;
       const bytes = Buffer.from(run, 'base64');
@@ -217,11 +218,51 @@ function countHits(words: readonly string[], dict: ReadonlySet<string>): number 
   return seen.size;
 }
 
+/** Regex alternation of a dictionary, bounded as whole tokens. */
+function dictGate(dict: ReadonlySet<string>, flags: string, before: string, after: string): RegExp {
+  return new RegExp(`${before}(?:${[...dict].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})${after}`, flags);
+}
+// Necessary conditions, checked before splitting the text into words (most texts are not disguised):
+// a dictionary word as a token, or (leetspeak) at least four substituted characters.
+const ROT13_GATE = dictGate(ROT13_WORDS, 'i', '\\b', '\\b');
+const REVERSED_GATE = dictGate(REVERSED_WORDS, 'i', '\\b', '\\b');
+const ROT47_GATE = dictGate(ROT47_WORDS, '', '(?:^|\\s)', '(?:\\s|$)');
+
+/**
+ * Counts (up to `enough`) the words that could be leetspeak: only letters, substituted characters
+ * and `_/~-`, with at least one letter and one substitute. One pass over the characters; words
+ * split where findDisguises splits them.
+ */
+function leetCandidates(text: string, enough: number): number {
+  let found = 0;
+  let letter = false;
+  let leet = false;
+  let clean = true;
+  let length = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    const separator = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c || c === 0x0b || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x28 || c === 0x29 || c === 0x22 || c === 0x27 || c === 0x60 || (c > 0x7f && /\s/.test(text[i] ?? ''));
+    if (separator) {
+      if (letter && leet && clean && length >= 2 && ++found >= enough) return found;
+      letter = leet = false;
+      clean = true;
+      length = 0;
+      continue;
+    }
+    length++;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letter = true;
+    else if (c === 0x30 || c === 0x31 || c === 0x33 || c === 0x34 || c === 0x35 || c === 0x37 || c === 0x39 || c === 0x40 || c === 0x24) leet = true;
+    else if (c !== 0x5f && c !== 0x2f && c !== 0x7e && c !== 0x2d) clean = false;
+  }
+  return found;
+}
+
 /** Whole-text disguises: returns the undisguised reading when the text looks disguised. */
 export function findDisguises(text: string): DecodedRun[] {
   const out: DecodedRun[] = [];
   if (text.length < 12) return out;
   const sample = text.length > MAX_RUN_CHARS ? text.slice(0, MAX_RUN_CHARS) : text;
+  if (!ROT13_GATE.test(sample) && !REVERSED_GATE.test(sample) && !ROT47_GATE.test(sample) && leetCandidates(sample, 4) < 4) return out;
   const words = sample.split(/[\s.,;:!?()"'`]+/).filter((w) => w.length > 0);
   const lowerWords = words.map((w) => w.toLowerCase());
   if (countHits(lowerWords, ROT13_WORDS) >= 3) out.push({ encoding: 'rot13', start: 0, end: text.length, source: sample, text: rot13(sample) });
@@ -239,19 +280,27 @@ export function findEncodedRuns(text: string): DecodedRun[] {
   for (const d of DETECTORS) {
     if (out.length >= MAX_RUNS || budget <= 0) break;
     if (!d.gate(text)) continue;
-    d.pattern.lastIndex = 0;
-    for (const m of text.matchAll(d.pattern)) {
+    const re = d.pattern;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    // exec on the shared regex (matchAll would clone it for every text).
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       if (out.length >= MAX_RUNS || budget <= 0) break;
       if (m[0].length > MAX_RUN_CHARS) continue;
       const run = m[0].trim();
       const decoded = d.decode(run);
       if (decoded === undefined || !readable(decoded)) continue;
-      const start = m.index ?? 0;
+      const start = m.index;
+      const end = start + m[0].length;
       // The same bytes can match two detectors (hex digits are base64 too): keep the first reading.
-      if (out.some((o) => o.start <= start && o.end >= start + m[0].length)) continue;
+      if (out.some((o) => o.start <= start && o.end >= end)) continue;
       const text2 = decoded.slice(0, budget);
       budget -= text2.length;
-      out.push({ encoding: bytesLookCompressed(d.encoding, run) ? 'zlib' : d.encoding, start, end: start + m[0].length, source: run.length > 120 ? `${run.slice(0, 120)}…` : run, text: text2 });
+      out.push({ encoding: bytesLookCompressed(d.encoding, run) ? 'zlib' : d.encoding, start, end, source: run.length > 120 ? `${run.slice(0, 120)}…` : run, text: text2 });
     }
   }
   return out;
@@ -263,10 +312,15 @@ function bytesLookCompressed(encoding: Encoding, run: string): boolean {
   return (head[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(head[1] ?? 0)) || (head[0] === 0x1f && head[1] === 0x8b);
 }
 
+const OPAQUE_BLOB = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{32,}={0,2}/g;
+
 /** Encoded runs whose content does not decode to readable text: still worth a look when nearby words say "decode". */
 export function findOpaqueBlobs(text: string): Array<{ start: number; end: number; source: string; encoding: Encoding }> {
   const out: Array<{ start: number; end: number; source: string; encoding: Encoding }> = [];
-  for (const m of text.matchAll(/[A-Za-z0-9+/]{32,}={0,2}/g)) {
+  const re = OPAQUE_BLOB;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
     const run = m[0];
     if (run.length > MAX_RUN_CHARS) continue;
     if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/\d/.test(run)) continue;

@@ -40,7 +40,9 @@ const MAX_FIELDS = 20_000;
 
 /** Escapes one JSON-pointer segment (RFC 6901). */
 export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  const k = String(key);
+  if (k.indexOf('~') < 0 && k.indexOf('/') < 0) return k;
+  return k.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
@@ -91,11 +93,15 @@ function walkSchema(node: unknown, pointer: string, role: FieldRole, depth: numb
     return;
   }
   if (Array.isArray(node)) {
-    node.forEach((v, i) => walkSchema(v, `${pointer}/${i}`, role, depth + 1, st));
+    for (let i = 0; i < node.length; i++) walkSchema(node[i], `${pointer}/${i}`, role, depth + 1, st);
     return;
   }
   if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+  for (const key in node as Record<string, unknown>) {
+    if (!Object.hasOwn(node, key)) continue;
+    const value = (node as Record<string, unknown>)[key];
+    // Numbers, booleans and null carry no text: no pointer to build.
+    if (value === null || (typeof value !== 'string' && typeof value !== 'object')) continue;
     const p = `${pointer}/${pointerSegment(key)}`;
     if (SCHEMA_MAPS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [prop, sub] of Object.entries(value as Record<string, unknown>)) {
@@ -119,7 +125,7 @@ function walkPlain(node: unknown, pointer: string, role: FieldRole, depth: numbe
     return;
   }
   if (Array.isArray(node)) {
-    node.forEach((v, i) => walkPlain(v, `${pointer}/${i}`, role, depth + 1, st));
+    for (let i = 0; i < node.length; i++) walkPlain(node[i], `${pointer}/${i}`, role, depth + 1, st);
     return;
   }
   if (node === null || typeof node !== 'object') return;

@@ -95,6 +95,8 @@ export interface TextAnalysis {
   enclosedLetters: number;
   /** Long encoded blobs that do not decode to text (still suspicious next to "decode and apply"). */
   opaqueBlobs: Array<{ start: number; end: number; source: string; encoding: Encoding }>;
+  /** Memo of the rules' helpers: the views read as prose (hidden markup, then the visible text). */
+  proseViews?: readonly TextView[];
 }
 
 const MAX_DEPTH = 3;

@@ -3,6 +3,7 @@ import { analyzeSnapshot } from '../../src/analysis/definition.js';
 import { SIGNAL_PATTERNS, signalsOf, type SignalKind } from '../../src/analysis/signals/index.js';
 import { analyzeText } from '../../src/analysis/text.js';
 import { toolRules } from '../../src/rules/tool/index.js';
+import { analyzeDefinitions } from '../../src/app/analyze-definitions.js';
 
 /** 1 MB of `unit` repeated. */
 const mb = (unit: string): string => unit.repeat(Math.ceil((1 << 20) / unit.length)).slice(0, 1 << 20);
@@ -55,5 +56,30 @@ describe('linear time on 1 MB of adversarial text', () => {
     const tool = { name: 'x', description, inputSchema: { type: 'object', properties: { p: { type: 'string', description } } } };
     const snapshot = { name: 's', source: 'inventory' as const, tools: [tool], prompts: [], resources: [], resourceTemplates: [] };
     for (const def of analyzeSnapshot(snapshot)) for (const rule of Object.values(toolRules)) expect(Array.isArray(rule.check(def, { snapshot }))).toBe(true);
+  });
+
+  it('one server with 20,000 tools is analysed in one pass (no per-tool copy of the tool list)', () => {
+    const tools = Array.from({ length: 20_000 }, (_, i) => ({ name: `tool_${i}`, description: `Tool number ${i}.`, inputSchema: { type: 'object' } }));
+    const snapshot = { name: 's', source: 'inventory' as const, tools, prompts: [], resources: [], resourceTemplates: [] };
+    const defs = analyzeSnapshot(snapshot);
+    expect(defs).toHaveLength(20_000);
+    // Every definition shares the server's one list of tool names.
+    expect(defs[0]?.serverTools).toBe(defs[19_999]?.serverTools);
+    expect(defs[0]?.serverTools).toHaveLength(20_000);
+  });
+
+  it('2,000 servers offering one tool name, each mentioning it: flow rules stay linear', () => {
+    const snapshots = Array.from({ length: 2000 }, (_, i) => ({
+      name: `server-${i}`,
+      source: 'inventory' as const,
+      entry: { client: 'inventory', configFile: 'inv.json' },
+      tools: [{ name: 'search_docs', description: 'Use search_docs of this server, never search_docs of another server.', inputSchema: { type: 'object' } }],
+      prompts: [],
+      resources: [],
+      resourceTemplates: [],
+    }));
+    const out = analyzeDefinitions(snapshots);
+    expect(out.errors).toEqual([]);
+    expect(out.findings.filter((f) => f.ruleId === 'flow/tool-name-collision')).toHaveLength(1);
   });
 });

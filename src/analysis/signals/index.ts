@@ -80,6 +80,7 @@ function getIndex(): Index {
 export class SignalSet {
   private readonly active: Uint8Array;
   private readonly cache = new Map<SignalKind, SignalHit[]>();
+  private quietCache: boolean | undefined;
 
   /** @param lower the text, already lowercased (offsets of hits refer to it). */
   constructor(readonly lower: string) {
@@ -94,6 +95,25 @@ export class SignalSet {
     }
   }
 
+  /**
+   * True when no keyword of any pattern occurs in the text: only the keyword-less patterns (verbs,
+   * IBANs) can still match. Assessors that need a keyword-gated signal can skip such text at once.
+   */
+  get quiet(): boolean {
+    if (this.quietCache === undefined) {
+      const idx = getIndex();
+      let q = true;
+      for (let i = 0; i < this.active.length; i++) {
+        if (this.active[i] === 1 && idx.alwaysOn[i] !== 1) {
+          q = false;
+          break;
+        }
+      }
+      this.quietCache = q;
+    }
+    return this.quietCache;
+  }
+
   /** Every hit of one kind (optionally one tag), in text order. */
   hits(kind: SignalKind, tag?: string): SignalHit[] {
     let all = this.cache.get(kind);
@@ -104,14 +124,20 @@ export class SignalSet {
         if (this.active[i] !== 1) continue;
         const p = SIGNAL_PATTERNS[i];
         if (p === undefined) continue;
-        p.regex.lastIndex = 0;
-        for (const m of this.lower.matchAll(p.regex)) {
-          if (all.length >= MAX_HITS_PER_KIND) break;
-          if (m[0].length === 0) continue;
-          const hit: SignalHit = { kind, id: p.id, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
+        // exec on the shared regex, not matchAll: matchAll clones the RegExp on every call.
+        const re = p.regex;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while (all.length < MAX_HITS_PER_KIND && (m = re.exec(this.lower)) !== null) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const hit: SignalHit = { kind, id: p.id, start: m.index, end: m.index + m[0].length };
           if (p.tag !== undefined) hit.tag = p.tag;
           all.push(hit);
         }
+        re.lastIndex = 0;
       }
       all.sort((a, b) => a.start - b.start);
       this.cache.set(kind, all);

@@ -14,6 +14,9 @@ function distinctive(name: string): boolean {
   return name.length >= 5 && (/[_.-]/.test(name) || /[a-z][A-Z]/.test(name)) && !/^(?:e\.g|i\.e|read_only|utf-8)$/i.test(name);
 }
 
+/** Servers remembered per name (a name offered by more servers than this is reported for the first ones). */
+const MAX_TARGETS_PER_NAME = 16;
+
 const TOKEN = /[a-z0-9][a-z0-9_.-]{0,127}/g;
 
 interface Target {
@@ -42,7 +45,8 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
     const add = (key: string, t: Target): void => {
       const k = key.toLowerCase();
       const list = targets.get(k) ?? [];
-      list.push(t);
+      // A name that many servers share is named by many texts: keep the work per mention bounded.
+      if (list.length < MAX_TARGETS_PER_NAME) list.push(t);
       targets.set(k, list);
     };
     for (const d of subject.definitions) if (d.kind === 'tool' && distinctive(d.name)) add(d.name, { server: d.server, label: `tool "${d.name}"` });
@@ -62,11 +66,16 @@ export default defineRule<FlowSubject, FlowContext, 'reference'>({
         if (field.role === 'name' || field.role === 'property-name') continue;
         const lower = field.analysis.visible.lower;
         // Identifier-shaped tokens looked up in a map: linear in the text, whatever the tool count.
-        for (const m of lower.matchAll(TOKEN)) {
-          const token = m[0].replace(/[.-]+$/, '');
+        const re = TOKEN;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(lower)) !== null) {
+          const raw = m[0];
+          const last = raw.charCodeAt(raw.length - 1);
+          const token = last === 0x2e || last === 0x2d ? raw.replace(/[.-]+$/, '') : raw;
           const hit = targets.get(token);
           if (hit === undefined) continue;
-          const begin = m.index ?? 0;
+          const begin = m.index;
           const end = begin + token.length;
           for (const t of hit) {
             if (t.server === d.server) continue;

@@ -29,13 +29,18 @@ export default defineRule<FlowSubject, FlowContext, 'duplicate' | 'confusable'>(
     const reports: RuleReport<'duplicate' | 'confusable'>[] = [];
     const byName = new Map<string, Set<string>>();
     const bySkeleton = new Map<string, Array<{ name: string; server: string }>>();
+    // One entry per (name, server), found in a set: many servers offering one name stays linear.
+    const listed = new Set<string>();
     for (const t of tools) {
       const servers = byName.get(t.name) ?? new Set<string>();
       servers.add(t.server);
       byName.set(t.name, servers);
+      const key = `${t.name}\u0000${t.server}`;
+      if (listed.has(key)) continue;
+      listed.add(key);
       const sk = skeleton(t.name);
       const list = bySkeleton.get(sk) ?? [];
-      if (!list.some((x) => x.name === t.name && x.server === t.server)) list.push({ name: t.name, server: t.server });
+      list.push({ name: t.name, server: t.server });
       bySkeleton.set(sk, list);
     }
     for (const [name, servers] of byName) {

@@ -10,24 +10,32 @@ import { severityRank, type Severity } from '../../model/index.js';
 const PROSE_ROLES = new Set(['description', 'title', 'instructions', 'annotation', 'prompt-argument', 'other']);
 const MARKUP_TECHNIQUES = new Set(['html-comment', 'details', 'hidden-element', 'link-title', 'reference-definition', 'below-the-fold']);
 
+// Every rule asks for the same filtered fields, views and contexts: they are built once and kept
+// on the analysed objects (memo fields), which live as long as the scan.
+
 /** Text fields a person reads as prose outside the schemas (descriptions, titles, instructions). */
 export function proseFields(def: AnalyzedDefinition): AnalyzedField[] {
-  return def.fields.filter((f) => !f.inSchema && PROSE_ROLES.has(f.role));
+  def.proseFields ??= def.fields.filter((f) => !f.inSchema && PROSE_ROLES.has(f.role));
+  return def.proseFields;
 }
 
 /** Fields inside the input/output schema (everything but `type`, `format` and similar keywords). */
 export function schemaFields(def: AnalyzedDefinition): AnalyzedField[] {
-  return def.fields.filter((f) => f.inSchema && f.role !== 'schema-pattern');
+  def.schemaFields ??= def.fields.filter((f) => f.inSchema && f.role !== 'schema-pattern');
+  return def.schemaFields;
 }
 
 /** The visible text plus hidden markup (comments, collapsed blocks): what the model reads as prose. */
-export function proseViews(field: AnalyzedField): TextView[] {
+export function proseViews(field: AnalyzedField): readonly TextView[] {
+  const a = field.analysis;
   // Hidden blocks first: on a tie the finding then shows the hidden text, which is the news.
-  return [...field.analysis.hidden.filter((h) => h.origin.kind === 'hidden' && MARKUP_TECHNIQUES.has(h.origin.technique)), field.analysis.visible];
+  a.proseViews ??= a.hidden.length === 0 ? [a.visible] : [...a.hidden.filter((h) => h.origin.kind === 'hidden' && MARKUP_TECHNIQUES.has(h.origin.technique)), a.visible];
+  return a.proseViews;
 }
 
 /** For a description inside `properties`, the name of the property it describes. */
 export function describedProperty(pointer: string): string | undefined {
+  if (pointer.indexOf('/properties/') < 0 && pointer.indexOf('/additionalProperties/') < 0) return undefined;
   const m = /\/properties\/([^/]+)\/(?:description|title|markdownDescription|default|examples|const|\$comment|enum|enumDescriptions)(?:\/\d+)?$/.exec(pointer);
   if (m?.[1] !== undefined) return m[1].replace(/~1/g, '/').replace(/~0/g, '~');
   if (/\/additionalProperties\/description$/.test(pointer)) return '(additional properties)';
@@ -35,9 +43,15 @@ export function describedProperty(pointer: string): string | undefined {
 }
 
 export function contextFor(def: AnalyzedDefinition, field: AnalyzedField, view: TextView): AssessContext {
-  const ctx: AssessContext = { name: def.name, params: def.params, purpose: def.purpose, inSchema: field.inSchema, hidden: view.origin.kind !== 'visible' };
+  const hidden = view.origin.kind !== 'visible';
+  const memo = (field.contexts ??= {});
+  const cached = hidden ? memo.hidden : memo.visible;
+  if (cached !== undefined) return cached;
+  const ctx: AssessContext = { name: def.name, params: def.params, purpose: def.purpose, inSchema: field.inSchema, hidden };
   const prop = field.inSchema ? describedProperty(field.pointer) : undefined;
   if (prop !== undefined) ctx.property = prop;
+  if (hidden) memo.hidden = ctx;
+  else memo.visible = ctx;
   return ctx;
 }
 
@@ -50,10 +64,12 @@ export function strongest<T extends { severity: Severity }>(items: ReadonlyArray
 
 /** Assessment of the strongest view of one field, with the view it came from. */
 export function assessViews(def: AnalyzedDefinition, field: AnalyzedField, views: readonly TextView[], assess: (view: TextView, ctx: AssessContext) => Assessment | undefined): (Assessment & { view: TextView }) | undefined {
-  return strongest(views.map((v) => {
+  let best: (Assessment & { view: TextView }) | undefined;
+  for (const v of views) {
     const a = assess(v, contextFor(def, field, v));
-    return a === undefined ? undefined : { ...a, view: v };
-  }));
+    if (a !== undefined && (best === undefined || severityRank(a.severity) > severityRank(best.severity))) best = { ...a, view: v };
+  }
+  return best;
 }
 
 /** Words for where hidden text came from, for messages. */

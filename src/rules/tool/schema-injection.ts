@@ -5,6 +5,7 @@
  */
 import { assessCommandLure, assessCredentialHarvest, assessExfiltration, assessInjection, assessShadowing, type Assessment } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
+import type { TextView } from '../../analysis/text.js';
 import { nameWords } from '../../analysis/capabilities.js';
 import type { Severity } from '../../model/index.js';
 import { defineRule } from '../define.js';
@@ -56,7 +57,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
         }
         continue;
       }
-      const views = proseViews(field);
+      const views = proseViews(field).filter((v) => mayCarryPayload(v));
       const best = strongest(views.flatMap((v) => {
         const ctx = contextFor(def, field, v);
         const found: Array<(Assessment & { technique: string }) | undefined> = [
@@ -107,4 +108,15 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
 
 function tag(a: Assessment | undefined, technique: string): (Assessment & { technique: string }) | undefined {
   return a === undefined ? undefined : { ...a, technique };
+}
+
+/**
+ * Most schema text (property descriptions, enum values) carries no signal keyword at all. Each
+ * assessor below needs a keyword-gated signal, hidden text, a markdown image or a written-out
+ * destination to say anything; without them all five would return nothing, so they are skipped.
+ */
+function mayCarryPayload(view: TextView): boolean {
+  if (view.origin.kind !== 'visible') return true;
+  const s = view.signals;
+  return !s.quiet || s.lower.indexOf('![') >= 0 || s.has('ext-dest');
 }

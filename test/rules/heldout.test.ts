@@ -1,0 +1,35 @@
+/**
+ * @fileoverview A third held-out set, written for this project without looking at the corpus:
+ * attacks in other phrasings, languages (Swedish, Dutch, Italian, Turkish, Japanese, Portuguese)
+ * and placements (enum values, titles, defaults, property descriptions, markdown images), and
+ * benign look-alikes (password vaults, shells, BCC fields, base64 tools). First run before any
+ * tuning: 21/24 attacks, 0/14 false positives; the three misses (Swedish concealment, Italian and
+ * Dutch verbs and credential nouns) were fixed by extending the language tables.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { atLeast, type ToolDefinition } from '../../src/model/index.js';
+import { runToolRules } from '../../src/rules/run-tool.js';
+import { toolRules } from '../../src/rules/tool/index.js';
+
+interface HeldOut {
+  attacks: Array<{ category: string; id: string; tool: ToolDefinition }>;
+  benign: ToolDefinition[];
+}
+
+const set = JSON.parse(readFileSync(new URL('../fixtures/extra/heldout3.json', import.meta.url), 'utf8')) as HeldOut;
+
+function flagged(tool: ToolDefinition): string[] {
+  const { findings, errors } = runToolRules(Object.values(toolRules), [{ name: 'held-out', source: 'inventory', tools: [tool], prompts: [], resources: [], resourceTemplates: [] }]);
+  expect(errors).toEqual([]);
+  return findings.filter((f) => atLeast(f.severity, 'medium')).map((f) => `${f.ruleId}:${f.severity}`);
+}
+
+describe('held-out set 3 (project-written, not from the corpus)', () => {
+  it.each(set.attacks.map((a) => [`${a.category}/${a.id}`, a.tool] as const))('detects %s at medium or above', (_id, tool) => {
+    expect(flagged(tool).length).toBeGreaterThan(0);
+  });
+  it.each(set.benign.map((b) => [b.name, b] as const))('raises nothing at medium or above on benign %s', (_name, tool) => {
+    expect(flagged(tool)).toEqual([]);
+  });
+});
