@@ -24,7 +24,7 @@ const RULES: readonly ToolRule[] = Object.values(toolRules) as ToolRule[];
 /** Result texts as one analysed definition the tool rules can judge. */
 export function resultDefinition(texts: readonly string[], where: { server: string; target: string }): AnalyzedDefinition {
   const fields: AnalyzedField[] = texts.map((text, i) => ({ pointer: `/result/${i}`, role: 'other', text, inSchema: false, analysis: analyzeText(text) }));
-  return { kind: 'server', server: where.server, name: where.target, fields, params: new Set(), purpose: '', description: '', raw: texts, siblings: [] };
+  return { kind: 'server', server: where.server, name: where.target, fields, params: new Set(), purpose: '', description: '', raw: texts, serverTools: [] };
 }
 
 export function resultScanner(log: (message: string) => void, rules: readonly ToolRule[] = RULES): ResultScanner {
