@@ -8,6 +8,7 @@ import { buildReport } from './build-report.js';
 import type { VetSettings } from './vet.js';
 import type { LiveOptions, LiveOutcome } from './inspect.js';
 import type { ProgressListener } from './progress.js';
+import { checkIocHosts, loadIocForScan } from './ioc-hosts.js';
 import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
 export interface ScanOptions {
@@ -28,6 +29,8 @@ export interface ScanOptions {
   suppression?: SuppressionFiles;
   /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
   onProgress?: ProgressListener;
+  /** Extra IoC feeds (`--ioc`), added to the bundled one for the host lookups (and for --vet). */
+  iocFiles?: readonly string[];
   /** `scan --vet`: also vet the packages behind the entries (network, unless offline). */
   vet?: VetSettings;
   /** Also connect to the servers (--live); home, environment and hidden files come from the scan. */
@@ -50,6 +53,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
   // Settings and baseline are read first: a broken one is a usage error before any work is done.
   const suppression = loadSuppressions(opts.suppression ?? {});
+  const ioc = loadIocForScan(opts.iocFiles ?? []);
   const env = discoveryEnv(opts);
   const entries: ServerEntry[] = [];
   const errors: ScanError[] = [];
@@ -78,7 +82,10 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   }
   // Loaded only for --vet: the registry and Sigstore clients are heavy, and a plain scan needs neither.
   // config/unpinned-package already reports floating specs in a scan; vet's twin rule would repeat it.
-  const vetted = opts.vet ? await (await import('./vet.js')).vetEntries(entries, { skipRules: ['supplychain/floating-version'], ...opts.vet }) : undefined;
+  // The IoC host lookup below runs in every scan, so vet's own pass of that rule would repeat it.
+  const vetted = opts.vet
+    ? await (await import('./vet.js')).vetEntries(entries, { skipRules: ['supplychain/floating-version', 'supplychain/known-malicious-host'], ...(opts.iocFiles ? { iocFiles: opts.iocFiles } : {}), ...opts.vet })
+    : undefined;
   if (vetted) {
     findings.push(...vetted.findings);
     errors.push(...vetted.errors);
@@ -91,6 +98,11 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
     findings.push(...live.findings);
     errors.push(...live.errors);
   }
+  // Hosts in server URLs, launch specs and (with --live) everything the servers advertised, looked up
+  // in the IoC feeds: local data, no network.
+  const iocHosts = await checkIocHosts(entries, live?.snapshots ?? [], ioc);
+  findings.push(...iocHosts.findings);
+  errors.push(...iocHosts.errors);
   const sensitive = [...sensitiveValues(entries), ...(live?.sensitive ?? [])];
   const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });
   const report = buildReport({

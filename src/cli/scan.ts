@@ -27,6 +27,7 @@ interface ScanFlags extends DiscoveryFlags, LiveFlags {
   progress: boolean;
   vet: boolean;
   offline: boolean;
+  ioc: string[];
 }
 
 function suppressionFiles(flags: ScanFlags): SuppressionFiles {
@@ -65,6 +66,7 @@ export function registerScan(program: Command): void {
     .option('--ignore-file <file>', 'same as --settings')
     .option('--vet', 'also vet the packages the servers install (contacts registries; see `mcp-warden vet --help`)', false)
     .option('--offline', 'with --vet: answer only from the vet cache, make no network request', false)
+    .option('--ioc <file>', 'extra IoC feed (JSON, see docs/supply-chain.md) for the host lookups and --vet; repeatable', collect, [])
     .option('--no-progress', 'never draw the progress line (it is drawn only on an interactive terminal)')
     .option('-v, --verbose', 'show remediation and fingerprints for every finding, the suppressed findings, and with --live the stderr of local servers', false)
     .option('--live', 'also connect to each server and analyse what it advertises (consent, sandbox: see the flags below)', false);
@@ -86,6 +88,7 @@ export function registerScan(program: Command): void {
           command: flags.live ? 'scan --live' : 'scan',
           suppression: suppressionFiles(flags),
           onProgress: progress.update,
+          iocFiles: flags.ioc,
           ...(flags.vet ? { vet: { offline: flags.offline } } : {}),
           ...(flags.live ? { live: liveOptionsFrom(flags, { singleServer: false, ...(prompt ? { prompt } : {}) }) } : {}),
         });
