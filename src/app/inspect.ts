@@ -6,7 +6,7 @@
  * `inspect`. Starts nothing without consent, never runs a server unsandboxed unless told to.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import canonicalize from 'canonicalize';
@@ -20,6 +20,7 @@ import { childEnvironment, missingSummary, planLaunch, type RemoteLaunch, type S
 import { connectTimeoutFor, DEFAULT_LIMITS, type LiveLimits } from '../mcp/limits.js';
 import type { Env } from '../mcp/placeholders.js';
 import { buildSandboxPolicy, describePolicy, type SandboxPolicy } from '../sandbox/policy.js';
+import { configuredRegistries, type RegistrySettings } from '../sandbox/registries.js';
 import { startSandbox, type SandboxSession, type SandboxStart } from '../sandbox/runtime.js';
 import { configRules, liveRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
@@ -53,6 +54,8 @@ export interface LiveOptions {
     /** Replace the default package-registry hosts. */
     hosts?: readonly string[];
     bwrapPath?: string;
+    /** The package registries the launchers use; default: read from npm's config and pip/uv variables. */
+    registries?: RegistrySettings;
   };
   headers?: readonly ScopedHeader[];
   /** Config files hidden from sandboxed servers (the discovered client configs). */
@@ -140,6 +143,14 @@ function cacheFallbacks(home: string, tempDir: string): Record<string, string> {
   return out;
 }
 
+/** Writes the registry-only .npmrc for one sandboxed server; the variable that points npm at it. */
+async function npmUserconfig(serverTemp: string, registries: RegistrySettings): Promise<Record<string, string>> {
+  if (registries.npmrc === '') return {};
+  const file = join(serverTemp, '.npmrc');
+  await writeFile(file, registries.npmrc, { mode: 0o600 });
+  return { npm_config_userconfig: file };
+}
+
 function snapshotOf(entry: ServerEntry, launch: StdioLaunch | RemoteLaunch, r: Extract<TargetInspection, { ok: true }>): ServerSnapshot {
   const a = r.advertised;
   return {
@@ -156,6 +167,7 @@ function snapshotOf(entry: ServerEntry, launch: StdioLaunch | RemoteLaunch, r: E
     resources: a.resources,
     resourceTemplates: a.resourceTemplates,
     capturedAt: new Date().toISOString(),
+    transport: r.transportUsed,
   };
 }
 
@@ -163,11 +175,11 @@ function snapshotOf(entry: ServerEntry, launch: StdioLaunch | RemoteLaunch, r: E
 class SandboxHolder {
   private start?: Promise<SandboxStart>;
   readonly policy: SandboxPolicy;
-  constructor(private readonly opts: LiveOptions, tempRoot: string) {
+  constructor(private readonly opts: LiveOptions, tempRoot: string, registries: RegistrySettings) {
     this.policy = buildSandboxPolicy({
       home: opts.home,
       tempDir: tempRoot,
-      ...(opts.sandbox.extraHosts ? { extraHosts: opts.sandbox.extraHosts } : {}),
+      extraHosts: [...registries.hosts, ...(opts.sandbox.extraHosts ?? [])],
       ...(opts.sandbox.hosts ? { hosts: opts.sandbox.hosts } : {}),
       extraDenyRead: (opts.hideFiles ?? []).filter((f) => isAbsolute(f)),
     });
@@ -197,7 +209,9 @@ export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOpt
   const identities = opts.identities && opts.identities.length > 0 ? resolveIdentities(opts.identities) : [wardenIdentity()];
   const out: LiveOutcome = { snapshots: [], completeServers: new Set(), observations: [], findings: [], errors: [], notes: [], logs: [], sensitive: [] };
   const tempRoot = await mkdtemp(join(tmpdir(), 'mcp-warden-live-'));
-  const sandbox = new SandboxHolder(opts, tempRoot);
+  // The sandbox hides ~/.npmrc (tokens): the registry settings travel separately, without credentials.
+  const registries = opts.sandbox.enabled ? (opts.sandbox.registries ?? configuredRegistries({ home: opts.home, env: opts.env })) : { hosts: [], env: {}, npmrc: '', notes: [] };
+  const sandbox = new SandboxHolder(opts, tempRoot, registries);
   let sandboxReason: string | undefined;
   let disabled = 0;
   let launchedLocal = 0;
@@ -226,7 +240,9 @@ export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOpt
       if (launch.kind === 'stdio') {
         const serverTemp = await mkdtemp(join(tempRoot, 'server-'));
         const cwd = launch.cwd ?? serverTemp;
-        const extra: Record<string, string> = { HOME: opts.home, TMPDIR: serverTemp, ...(opts.sandbox.enabled ? cacheFallbacks(opts.home, serverTemp) : {}) };
+        // In the sandbox the network is a proxy announced in HTTP(S)_PROXY; Node >= 22.21 honours it for fetch() only when asked.
+        const sandboxExtra = opts.sandbox.enabled ? { ...cacheFallbacks(opts.home, serverTemp), NODE_USE_ENV_PROXY: '1', ...registries.env, ...(await npmUserconfig(serverTemp, registries)) } : {};
+        const extra: Record<string, string> = { HOME: opts.home, TMPDIR: serverTemp, ...sandboxExtra };
         const env = childEnvironment(launch.env, opts.env, extra);
         const policyLine = opts.sandbox.enabled ? `on (${describePolicy(sandbox.policy)})` : 'OFF (--no-sandbox): it can read and write anything you can';
         const consent = await askConsent(
@@ -290,6 +306,7 @@ export async function inspectLive(entries: readonly ServerEntry[], opts: LiveOpt
   }
   if (disabled > 0) out.notes.push(`${disabled} disabled server(s) not started (a client would not start them either)`);
   if (launchedLocal > 0) {
+    if (opts.sandbox.enabled && sandboxReason === undefined) out.notes.push(...registries.notes);
     if (!opts.sandbox.enabled) out.notes.push('--no-sandbox: local servers ran WITHOUT OS isolation; they could read and write anything you can and reach any host');
     else if (sandboxReason === undefined) out.notes.push(`local servers ran sandboxed: ${describePolicy(sandbox.policy)}`);
   }

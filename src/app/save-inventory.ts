@@ -1,8 +1,9 @@
 /**
  * @module app/save-inventory
- * Writes live snapshots as an inventory file (`{"servers":[{name, instructions?, tools, prompts?,
- * resources?}]}`), the format the offline scan, pinning and CI read back. An existing file is kept
- * as `<file>.bak`; the new one is written to a temp file and renamed into place.
+ * Writes live snapshots as an inventory file (`{"servers":[{name, instructions?, transport?,
+ * serverInfo?, protocolVersion?, tools, prompts?, resources?, resourceTemplates?, capturedAt?}]}`),
+ * the format `scan --inventory`, pinning and CI read back. An existing file is kept as
+ * `<file>.bak`; the new one is written to a temp file and renamed into place.
  */
 import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -12,9 +13,14 @@ import type { ServerSnapshot } from '../model/index.js';
 export interface InventoryServer {
   name: string;
   instructions?: string;
+  transport?: 'stdio' | 'http' | 'sse';
+  serverInfo?: Record<string, unknown>;
+  protocolVersion?: string;
   tools: unknown[];
   prompts?: unknown[];
   resources?: unknown[];
+  resourceTemplates?: unknown[];
+  capturedAt?: string;
 }
 
 export interface InventoryDocument {
@@ -27,9 +33,14 @@ export function toInventory(snapshots: readonly ServerSnapshot[]): InventoryDocu
     servers: snapshots.map((s) => ({
       name: s.name,
       ...(s.instructions !== undefined ? { instructions: s.instructions } : {}),
+      ...(s.transport !== undefined ? { transport: s.transport } : {}),
+      ...(s.serverInfo !== undefined ? { serverInfo: s.serverInfo } : {}),
+      ...(s.protocolVersion !== undefined ? { protocolVersion: s.protocolVersion } : {}),
       tools: s.tools,
       ...(s.prompts.length > 0 ? { prompts: s.prompts } : {}),
       ...(s.resources.length > 0 ? { resources: s.resources } : {}),
+      ...(s.resourceTemplates.length > 0 ? { resourceTemplates: s.resourceTemplates } : {}),
+      ...(s.capturedAt !== undefined ? { capturedAt: s.capturedAt } : {}),
     })),
   };
 }

@@ -7,15 +7,13 @@
 import pc from 'picocolors';
 import { redactSecrets } from '../analysis/secrets.js';
 import type { ServerSnapshot } from '../model/index.js';
+import { visible } from '../report/visible.js';
 
 const MAX_DESCRIPTION = 160;
 
-/** One line, no terminal control sequences, secrets redacted, clipped. */
+/** One line; control, bidi, zero-width and tag characters shown as escapes; secrets redacted; clipped. */
 export function cleanText(text: string, max = MAX_DESCRIPTION): string {
-  const oneLine = redactSecrets(text)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/\s+/g, ' ')
-    .trim();
+  const oneLine = visible(redactSecrets(text)).replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}… (${oneLine.length} chars)` : oneLine;
 }
 

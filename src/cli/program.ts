@@ -8,6 +8,9 @@ import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
 import { registerVet } from './vet.js';
 import { registerClients } from './clients.js';
+import { registerWrap } from './wrap.js';
+import { registerGateway } from './gateway.js';
+import { registerAudit } from './audit.js';
 
 /** Builds the CLI. One register function per subcommand, each in its own file. */
 export function buildProgram(): Command {
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   registerClients(program);
   registerPin(program);
   registerKeygen(program);
+  registerWrap(program);
+  registerGateway(program);
+  registerAudit(program);
   registerInspect(program);
   return program;
 }

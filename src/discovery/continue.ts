@@ -42,7 +42,7 @@ function readServerList(doc: ConfigDocument, candidate: ConfigCandidate, at: Doc
       errors.add(itemAt, `server #${i + 1} should be an object, found ${describeType(item)}`);
       return;
     }
-    const name = typeof item['name'] === 'string' && item['name'] !== '' ? item['name'] : `${at.join('.')}[${i}]`;
+    const name = typeof item['name'] === 'string' && item['name'] !== '' ? item['name'] : typeof item['uses'] === 'string' ? item['uses'] : `${at.join('.')}[${i}]`;
     if (typeof item['uses'] === 'string') {
       const line = doc.lineOf(itemAt);
       errors.list.push({

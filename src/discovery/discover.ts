@@ -134,26 +134,17 @@ export function detectAdapter(doc: ConfigDocument, among: readonly ClientConfigA
 }
 
 /**
- * Reads one explicitly given config file, detecting which client's shape it has. The file must
- * exist: unlike discovery, a missing --config file is an error.
+ * Parses config text as if it were the file at `path` (client detected from shape and name, as for
+ * --config). Touches no file: this is the in-memory entry point for tests and for callers that
+ * already hold the text. `mode` is the file's permission bits, when known.
  */
-export async function discoverFile(path: string, _env: DiscoveryEnv, forcedClient?: string): Promise<DiscoveryResult> {
-  const abs = resolve(path);
+export function discoverText(path: string, text: string, forcedClient?: string, mode = 0o600): DiscoveryResult {
   const out: DiscoveryResult = { entries: [], errors: [], files: [] };
-  const read = await readConfigFile(abs);
-  if (read.status === 'absent') {
-    out.errors.push({ kind: 'read', source: abs, message: `${abs}: no such file` });
+  if (text.trim() === '') {
+    out.errors.push({ kind: 'invalid', source: path, message: `${path}: empty file, no MCP servers declared` });
     return out;
   }
-  if (read.status === 'error') {
-    out.errors.push(read.error);
-    return out;
-  }
-  if (read.text.trim() === '') {
-    out.errors.push({ kind: 'invalid', source: abs, message: `${abs}: empty file, no MCP servers declared` });
-    return out;
-  }
-  const parsed = parseConfigDocument(abs, read.text, formatFromPath(abs));
+  const parsed = parseConfigDocument(path, text, formatFromPath(path));
   if (!parsed.ok) {
     out.errors.push(parsed.error);
     return out;
@@ -162,18 +153,30 @@ export async function discoverFile(path: string, _env: DiscoveryEnv, forcedClien
   const adapter = detectAdapter(parsed.doc, among);
   if (!adapter) {
     const what = forcedClient ? `a ${forcedClient} config` : 'a recognised MCP client config (no mcpServers, servers, mcp_servers, context_servers, extensions or mcp section found)';
-    out.errors.push({ kind: 'invalid', source: abs, message: `${abs}: not ${what}` });
+    out.errors.push({ kind: 'invalid', source: path, message: `${path}: not ${what}` });
     return out;
   }
   try {
-    const result = adapter.parse(parsed.doc, { path: abs, scope: 'file', format: parsed.doc.format });
+    const result = adapter.parse(parsed.doc, { path, scope: 'file', format: parsed.doc.format });
     out.entries.push(...result.entries);
     out.errors.push(...result.errors);
-    out.files.push({ path: abs, client: adapter.id, mode: read.mode, servers: result.entries.length });
+    out.files.push({ path, client: adapter.id, mode, servers: result.entries.length });
   } catch (err) {
-    out.errors.push(internalError(abs, adapter.id, err));
+    out.errors.push(internalError(path, adapter.id, err));
   }
   return out;
+}
+
+/**
+ * Reads one explicitly given config file, detecting which client's shape it has. The file must
+ * exist: unlike discovery, a missing --config file is an error.
+ */
+export async function discoverFile(path: string, _env: DiscoveryEnv, forcedClient?: string): Promise<DiscoveryResult> {
+  const abs = resolve(path);
+  const read = await readConfigFile(abs);
+  if (read.status === 'absent') return { entries: [], errors: [{ kind: 'read', source: abs, message: `${abs}: no such file` }], files: [] };
+  if (read.status === 'error') return { entries: [], errors: [read.error], files: [] };
+  return discoverText(abs, read.text, forcedClient, read.mode);
 }
 
 /** Reads each --config file once (the same file named twice, or through a symlink, is read once). */

@@ -35,6 +35,9 @@ export function describeReadError(path: string, err: unknown): ScanError {
   if (code === 'ELOOP') return { kind: 'symlink-loop', source: path, message: `${path}: symbolic link loop` };
   if (code === 'EACCES' || code === 'EPERM') return { kind: 'read', source: path, message: `${path}: permission denied` };
   if (code === 'EISDIR') return { kind: 'read', source: path, message: `${path}: is a directory, expected a config file` };
+  if (code === 'ENAMETOOLONG') return { kind: 'read', source: path, message: `${path.slice(0, 200)}…: path too long to open` };
+  // A path taken from a config file (a Claude Code project key, a plugin path) may hold a NUL byte.
+  if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') return { kind: 'read', source: path, message: `${JSON.stringify(path)}: not a valid file path` };
   return { kind: 'read', source: path, message: `${path}: ${(err as Error).message}` };
 }
 

@@ -14,6 +14,11 @@ interface Section {
   keys: Array<{ key: string[]; line: number; elements?: number[] }>;
 }
 
+/** A-Z a-z 0-9 _ - (the characters of a TOML bare key). */
+function isBareKeyChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
 /**
  * Splits a TOML key expression (`a."b.c".'d'`) into segments. Returns undefined when the text is
  * not a plain key (the scan then ignores the line).
@@ -37,7 +42,7 @@ export function splitTomlKey(expr: string): string[] | undefined {
       i = close + 1;
     } else {
       const start = i;
-      while (i < n && /[A-Za-z0-9_-]/.test(expr[i] ?? '')) i++;
+      while (i < n && isBareKeyChar(expr.charCodeAt(i))) i++;
       if (i === start) return undefined;
       seg = expr.slice(start, i);
     }
@@ -47,6 +52,7 @@ export function splitTomlKey(expr: string): string[] | undefined {
     if (expr[i] !== '.') return undefined;
     i++;
     skipWs();
+    if (i >= n) return undefined; // a trailing dot
   }
   return out.length > 0 ? out : undefined;
 }

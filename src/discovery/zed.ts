@@ -6,7 +6,8 @@
  * - `"command": { "path", "args", "env" }` (the original form),
  * - `"command": "…", "args": […], "env": {…}` (the flat form, often with `"source": "custom"`),
  * - `"url"` with optional `"headers"` (remote);
- * and `"source": "extension"` servers are launched by a Zed extension (no command in the file).
+ * and `"source": "extension"` servers are launched by a Zed extension (no command in the file; the
+ * string values of their `settings` are listed as env, since the extension hands them to the server).
  * `"enabled": false` switches a server off.
  * @see https://zed.dev/docs/ai/mcp
  */
@@ -64,6 +65,13 @@ function parseZed(doc: ConfigDocument, scope: ServerEntry['scope'], project: str
       continue;
     }
     const d = zedDecl(name, decl, errors);
+    if (decl['source'] === 'extension' && isRecord(decl['settings'])) {
+      // An extension turns its settings into the server's environment or arguments; listing the
+      // string values as env keeps a token pasted there visible to the secret rules.
+      for (const [key, value] of Object.entries(decl['settings'])) {
+        if (typeof value === 'string') d.env.push([key, { value, at: ['context_servers', name, 'settings', key] }]);
+      }
+    }
     if (d.command === undefined && d.url === undefined && decl['source'] !== 'extension' && !isRecord(decl['settings'])) {
       errors.add(['context_servers', name], `server "${name}": declares neither a command, a URL nor an extension source; server not checked`, name);
       continue;

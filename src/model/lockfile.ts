@@ -33,8 +33,12 @@ export const LaunchPinSchema = z
   .strict();
 export type LaunchPin = z.infer<typeof LaunchPinSchema>;
 
-/** The hashed object itself is stored, so a diff can be shown without the old server. */
-const DefinitionSchema = z.record(z.string(), z.unknown());
+/**
+ * The hashed object itself is stored, so a diff can be shown without the old server. Checked as a
+ * plain object only: its content is checked against its hash, which is stricter than any schema
+ * (and validating 10k free-form definitions key by key would dominate the cost of reading).
+ */
+const DefinitionSchema = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object');
 
 export const PinnedNamedSchema = z.object({ name: z.string(), hash: PinHashSchema, definition: DefinitionSchema }).strict();
 export type PinnedNamed = z.infer<typeof PinnedNamedSchema>;

@@ -81,6 +81,8 @@ export const ServerSnapshotSchema = z.object({
   resources: z.array(ResourceDefinitionSchema).default([]),
   resourceTemplates: z.array(ResourceTemplateDefinitionSchema).default([]),
   capturedAt: z.string().optional(),
+  /** Transport the definitions were fetched over (live snapshots; inventories may say). */
+  transport: z.enum(['stdio', 'http', 'sse']).optional(),
 });
 export type ServerSnapshot = z.infer<typeof ServerSnapshotSchema>;
 export type ServerSnapshotInput = z.input<typeof ServerSnapshotSchema>;

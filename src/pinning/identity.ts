@@ -4,6 +4,7 @@
  * A server keeps its name; if its launch identity moves (new package version, new image tag, new
  * URL), that is drift of its own kind ("server identity changed").
  */
+import { parseLaunch } from '../analysis/launch.js';
 import { redactSecrets } from '../analysis/secrets.js';
 import type { LaunchPin, ServerEntry } from '../model/index.js';
 import { hashJson } from './canonical.js';
@@ -33,62 +34,17 @@ export function pinnableUrl(raw: string): string {
   return redactSecrets(url.toString());
 }
 
-const NODE_RUNNERS = new Set(['npx', 'bunx', 'pnpx']);
-const PY_RUNNERS = new Set(['uvx', 'pipx']);
-const CONTAINER_RUNNERS = new Set(['docker', 'podman', 'nerdctl']);
-// docker/podman `run` options that take a separate value; anything else starting with `-` is a flag.
-const CONTAINER_VALUE_OPTS = new Set([
-  '-e', '--env', '--env-file', '-v', '--volume', '--mount', '-p', '--publish', '--name', '--network', '--net',
-  '-w', '--workdir', '-u', '--user', '--entrypoint', '-l', '--label', '--platform', '--pull', '-m', '--memory',
-  '--cpus', '--cap-add', '--cap-drop', '--security-opt', '--add-host', '--dns', '-h', '--hostname', '--user-ns',
-  '--userns', '--tmpfs', '--device', '--ulimit', '--restart', '--log-driver', '--log-opt', '--ipc', '--pid',
-]);
-// Package-runner options that take a separate value (npx --package X, uvx --from X, --with X, …).
-const RUNNER_VALUE_OPTS = new Set(['-p', '--package', '--from', '--with', '--python', '--index-url', '-c', '--call', '--spec']);
-
-function basename(command: string): string {
-  const last = command.split(/[\\/]/).pop() ?? command;
-  return last.replace(/\.(cmd|exe|bat)$/i, '').toLowerCase();
-}
-
-/** First positional argument, skipping options (and the values of options known to take one). */
-function firstPositional(args: readonly string[], valueOpts: ReadonlySet<string>): { value: string; index: number } | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '--') return args[i + 1] === undefined ? undefined : { value: args[i + 1] as string, index: i + 1 };
-    if (a.startsWith('-')) {
-      if (!a.includes('=') && valueOpts.has(a)) i++;
-      continue;
-    }
-    return { value: a, index: i };
-  }
-  return undefined;
-}
-
-/** What package or image a runner command fetches and runs, for "version moved" messages. */
+/**
+ * What package or image a runner command fetches and runs (npx, pnpm dlx, bunx, uvx, pipx run,
+ * docker/podman run, deno, also through shell wrappers), for "version moved" messages. Uses the
+ * shared launch parser (analysis/launch.ts), so pinning and the config rules read command lines
+ * the same way.
+ */
 export function launchedArtifact(command: string | undefined, args: readonly string[]): { package?: string; image?: string } {
   if (command === undefined) return {};
-  const cmd = basename(command);
-  if (NODE_RUNNERS.has(cmd) || PY_RUNNERS.has(cmd)) {
-    const rest = cmd === 'pipx' && args[0] === 'run' ? args.slice(1) : args;
-    // `--package X` / `--from X` names the package explicitly; otherwise the first positional does.
-    for (let i = 0; i < rest.length - 1; i++) {
-      if (['-p', '--package', '--from', '--spec'].includes(rest[i] ?? '')) return { package: rest[i + 1] as string };
-    }
-    const pos = firstPositional(rest, RUNNER_VALUE_OPTS);
-    return pos ? { package: pos.value } : {};
-  }
-  if ((cmd === 'pnpm' || cmd === 'yarn') && args[0] === 'dlx') {
-    const pos = firstPositional(args.slice(1), RUNNER_VALUE_OPTS);
-    return pos ? { package: pos.value } : {};
-  }
-  if (CONTAINER_RUNNERS.has(cmd)) {
-    const run = args.findIndex((a) => a === 'run');
-    if (run === -1) return {};
-    const pos = firstPositional(args.slice(run + 1), CONTAINER_VALUE_OPTS);
-    return pos ? { image: pos.value } : {};
-  }
-  return {};
+  const main = parseLaunch({ command, args }).runners[0]?.packages[0];
+  if (main === undefined) return {};
+  return main.ecosystem === 'oci' ? { image: main.spec } : { package: main.spec };
 }
 
 /** Pins the identity of a declared server (ServerEntry or anything with its launch fields). */
@@ -113,8 +69,7 @@ export function declaredIdentity(declared: string | undefined): LaunchPin {
   }
   const text = redactSecrets(declared);
   // A declared command line ("npx -y pkg@1.2.3") still names its package, for "version moved" messages.
-  const words = text.trim().split(/\s+/);
-  return { hash: hashJson({ declared: text }).hash, declared: text, ...launchedArtifact(words[0], words.slice(1)) };
+  return { hash: hashJson({ declared: text }).hash, declared: text, ...launchedArtifact(text.trim(), []) };
 }
 
 /** One-line human form of a launch identity, for messages. */

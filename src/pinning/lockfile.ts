@@ -3,6 +3,7 @@
  * The lockfile text format: parse (with errors naming the line), validate, check every stored hash
  * against its stored definition, and serialise in a stable, reviewable order.
  */
+import { randomBytes } from 'node:crypto';
 import * as jsonc from 'jsonc-parser';
 import {
   LOCKFILE_VERSION,
@@ -14,7 +15,7 @@ import {
   type PinnedServer,
 } from '../model/index.js';
 import { VERSION } from '../version.js';
-import { hashJson } from './canonical.js';
+import { hashJson, sha256 } from './canonical.js';
 import { finishServer, instructionsHash } from './pin.js';
 
 /** Default lockfile name, next to the project's MCP configs. */
@@ -132,6 +133,16 @@ export function parseLockfile(file: string, text: string): Lockfile {
 }
 
 /**
+ * A definition matches its hash. Fast path: a definition written by mcp-warden is already in
+ * canonical form, so its JSON.stringify text is its canonical text; if that text hashes to the
+ * stored hash, the definition is exactly what was hashed. Otherwise (reordered keys, a hand edit)
+ * the canonical form decides.
+ */
+function definitionMatches(definition: Record<string, unknown>, hash: string): boolean {
+  return sha256(JSON.stringify(definition)) === hash || hashJson(definition).hash === hash;
+}
+
+/**
  * Every stored hash must match the definition stored next to it, and every server digest its items:
  * otherwise someone edited one without the other, and the lockfile no longer says what it pins.
  */
@@ -158,15 +169,23 @@ function checkIntegrity(file: string, text: string, lock: Lockfile): void {
       entries.forEach((item, i) => {
         const label = `${list.replace(/s$/, '')} "${String((item as Record<string, unknown>)[keyField])}"`;
         if ((item as Record<string, unknown>)[keyField] !== item.definition[keyField]) fail([list, i, keyField], `the ${label} key`);
-        if (hashJson(item.definition).hash !== item.hash) fail([list, i, 'definition'], `the definition of ${label}`);
+        if (!definitionMatches(item.definition, item.hash)) fail([list, i, 'definition'], `the definition of ${label}`);
       });
     }
     if (finishServer(s).hash !== s.hash) fail(['hash'], 'the server digest');
   });
 }
 
-/** The lockfile as text: two-space JSON, fixed key order, lists sorted, trailing newline. */
+/**
+ * The lockfile as text: two-space JSON, fixed key order, lists sorted, trailing newline. Each
+ * `definition` is written on one line as its canonical JSON: the exact text that was hashed, so
+ * `sha256` of that line is the item's hash (a reviewer can check it with standard tools), a changed
+ * tool is one changed line in a pull request, and the file stays a third of the pretty-printed size.
+ */
 export function serializeLockfile(lock: Lockfile): string {
+  const definitions: string[] = [];
+  // A per-call nonce: a server or tool name from a hostile server cannot forge a placeholder.
+  const placeholder = `\u0000definition-${randomBytes(8).toString('hex')}:`;
   const ordered: Lockfile = {
     lockfileVersion: lock.lockfileVersion,
     generator: lock.generator,
@@ -174,7 +193,26 @@ export function serializeLockfile(lock: Lockfile): string {
     history: lock.history,
     ...(lock.signature !== undefined ? { signature: lock.signature } : {}),
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  const pretty = JSON.stringify(
+    ordered,
+    (key, value: unknown) => {
+      if (key !== 'definition' || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+      definitions.push(JSON.stringify(value));
+      return `${placeholder}${definitions.length - 1}`;
+    },
+    2,
+  );
+  const escaped = JSON.stringify(placeholder).slice(1, -1);
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const at = pretty.indexOf(`"${escaped}`, pos);
+    if (at === -1) break;
+    const end = pretty.indexOf('"', at + escaped.length + 1);
+    out += pretty.slice(pos, at) + (definitions[Number(pretty.slice(at + escaped.length + 1, end))] ?? '');
+    pos = end + 1;
+  }
+  return `${out}${pretty.slice(pos)}\n`;
 }
 
 /** Servers sorted by name, then launch hash (a name may be pinned with two launches). */

@@ -11,14 +11,14 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { WardenError, WardenErrorCode, type Lockfile, type LockfileSignature } from '../model/index.js';
-import { canonicalJson, normalizeJson } from './canonical.js';
+import { canonicalText } from './canonical.js';
 
 export const SIGNATURE_CONTEXT = 'mcp-warden-lockfile-signature-v1\n';
 
 /** The exact bytes an ed25519 signature of this lockfile covers. */
 export function signedBytes(lock: Lockfile): Buffer {
   const { signature: _signature, ...unsigned } = lock;
-  return Buffer.from(SIGNATURE_CONTEXT + canonicalJson(normalizeJson(unsigned)), 'utf8');
+  return Buffer.from(SIGNATURE_CONTEXT + canonicalText(unsigned).text, 'utf8');
 }
 
 /** Raw 32-byte ed25519 public key (the last 32 bytes of its SPKI DER encoding). */

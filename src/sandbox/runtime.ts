@@ -7,6 +7,7 @@
  * Version note: sandbox-runtime 0.0.78 is the last release whose engines allow Node 20; later ones
  * require Node >= 22.12.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { SandboxManager, type SandboxRuntimeConfig } from '@anthropic-ai/sandbox-runtime';
 import type { SandboxPolicy } from './policy.js';
@@ -63,6 +64,44 @@ function reasonOf(err: unknown): string {
   return msg.replace(/\s+/g, ' ').trim();
 }
 
+/** Longest a trial run of the sandbox may take (it runs `true`; a healthy one takes milliseconds). */
+const TRIAL_TIMEOUT_MS = 15_000;
+
+/** Runs `true` in the sandbox; undefined when it worked, else why not (bubblewrap's own words). */
+async function trialRun(): Promise<string | undefined> {
+  let argv: string[];
+  try {
+    argv = (await SandboxManager.wrapWithSandboxArgv('true', WRAPPER_SHELL, undefined, undefined, undefined)).argv;
+  } catch (err) {
+    return `the sandbox could not wrap a trial command: ${reasonOf(err)}`;
+  }
+  const [bin, ...rest] = argv;
+  if (bin === undefined) return 'the sandbox returned an empty command line';
+  const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; error?: Error }>((resolve) => {
+    const child = spawn(bin, rest, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < 4096) stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), TRIAL_TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: null, signal: null, stderr, error });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stderr });
+    });
+  });
+  SandboxManager.cleanupAfterCommand();
+  if (outcome.error) return `the sandbox could not start a trial command: ${reasonOf(outcome.error)}`;
+  if (outcome.code === 0) return undefined;
+  const said = outcome.stderr.trim().split('\n').filter((l) => l.trim() !== '').pop();
+  const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.code ?? '?'}`;
+  return `a trial command in the sandbox ${how}${said ? `: ${reasonOf(said)}` : ''} (bubblewrap needs unprivileged user namespaces, or CAP_SYS_ADMIN in a container)`;
+}
+
 /**
  * Starts the sandbox or says why it cannot. Never throws: a sandbox that cannot start is a
  * reason to refuse launching servers, which the caller reports per server.
@@ -79,6 +118,13 @@ export async function startSandbox(policy: SandboxPolicy, opts: SandboxStartOpti
     await SandboxManager.reset().catch(() => undefined); // best effort: initialize may have started a proxy
     const hint = process.platform === 'linux' ? ' (install bubblewrap, socat and ripgrep)' : '';
     return { ok: false, reason: `${reasonOf(err)}${hint}` };
+  }
+  // bubblewrap is found at initialize, but whether it may create namespaces (user namespaces
+  // disabled, a container without CAP_SYS_ADMIN, a seccomp profile) shows only when it runs.
+  const trial = await trialRun();
+  if (trial !== undefined) {
+    await SandboxManager.reset().catch(() => undefined);
+    return { ok: false, reason: trial };
   }
   active = true;
   let disposed = false;

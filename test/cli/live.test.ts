@@ -1,33 +1,19 @@
 // `scan --live` and `inspect` as a user runs them (the built CLI, a fixture home, real servers).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GOOD_SERVER, RAW_SERVER } from '../helpers/fixtures.js';
+import { CLI, claudeDesktopHome, runCli } from '../helpers/cli.js';
 import { marker, processesWith } from '../helpers/processes.js';
 import { startHttpFixture, type HttpFixture } from '../fixtures/servers/http-servers.js';
+import { probeSandbox } from '../helpers/sandbox.js';
 
-const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
+/** Where the OS sandbox cannot run (some CI containers), the Ctrl-C test runs its server unsandboxed. */
+const sandboxed = (await probeSandbox()).ok;
 
-/** Runs the CLI without a terminal (so there is no consent prompt); async, so in-process fixtures keep serving. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-function fixtureHome(servers: Record<string, unknown>): string {
-  const home = mkdtempSync(join(tmpdir(), 'warden-cli-home-'));
-  mkdirSync(join(home, '.config', 'Claude'), { recursive: true });
-  writeFileSync(join(home, '.config', 'Claude', 'claude_desktop_config.json'), JSON.stringify({ mcpServers: servers }, null, 2));
-  return home;
-}
+const run = runCli;
+const fixtureHome = claudeDesktopHome;
 
 const good = { command: process.execPath, args: [GOOD_SERVER] };
 const hang = { command: process.execPath, args: [RAW_SERVER, 'hang-before-init'] };
@@ -71,6 +57,55 @@ describe('scan --live', () => {
     expect(report.notes.join('\n')).toMatch(/--no-sandbox: local servers ran WITHOUT OS isolation/);
   });
 
+  test('every hostile case in one scan: each is its own error, the good servers are complete, exit 3, no process left', { timeout: 180_000 }, async () => {
+    const token = marker();
+    const raw = (mode: string) => ({ command: process.execPath, args: [RAW_SERVER, mode, token], env: { FIXTURE_MARKER: token } });
+    const modes = ['hang-before-init', 'hang-after-init', 'crash-mid-handshake', 'garbage', 'invalid-schemas', 'paginate-forever', 'repeat-cursor', 'huge-response', 'many-tools', 'orphan', 'orphan-crash'];
+    const httpHang = await startHttpFixture('hang');
+    const httpHuge = await startHttpFixture('huge');
+    const httpRedirect = await startHttpFixture('redirect', { redirectTo: 'http://127.0.0.2:9/mcp' });
+    try {
+      const home = fixtureHome({
+        good,
+        ...Object.fromEntries(modes.map((m) => [m, raw(m)])),
+        'http-hang': { type: 'http', url: httpHang.url },
+        'http-huge': { type: 'http', url: httpHuge.url },
+        'http-redirect': { type: 'http', url: httpRedirect.url },
+        good2: good,
+      });
+      // Short enough to keep the test quick, long enough for a loaded machine to start a good server.
+      const limits = ['--connect-timeout', '8s', '--request-timeout', '4s', '--max-response-bytes', '1048576', '--max-pages', '20', '--max-items', '1000'];
+      const r = await run(['scan', '--home', home, '--live', '--yes', '--no-sandbox', ...limits, '--format', 'json']);
+      expect(r.status).toBe(3);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      expect(report.complete).toBe(false);
+      const kinds = new Map<string, string[]>();
+      for (const e of report.errors) kinds.set(e.server ?? '?', [...(kinds.get(e.server ?? '?') ?? []), e.kind]);
+      expect(Object.fromEntries(kinds)).toEqual({
+        'hang-before-init': ['timeout'],
+        'hang-after-init': ['timeout'],
+        'crash-mid-handshake': ['connect'],
+        garbage: ['timeout'],
+        'invalid-schemas': ['protocol', 'protocol', 'protocol', 'protocol'],
+        'paginate-forever': ['limit'],
+        'repeat-cursor': ['limit'],
+        'huge-response': ['limit'],
+        'many-tools': ['limit'],
+        orphan: ['timeout'],
+        'orphan-crash': ['connect'],
+        'http-hang': ['timeout'],
+        'http-huge': ['limit'],
+        'http-redirect': ['connect'],
+      });
+      const tools = new Map(report.servers.map((s) => [s.name, s.tools]));
+      expect([tools.get('good'), tools.get('good2')]).toEqual([3, 3]);
+      expect(report.errors.find((e) => e.server === 'http-redirect')?.message).toMatch(/redirected \(HTTP 307\) to another host, http:\/\/127\.0\.0\.2:9\/mcp; not followed/);
+      await vi.waitFor(() => expect(processesWith(token)).toEqual([]), { timeout: 10_000, interval: 50 });
+    } finally {
+      await Promise.all([httpHang.close(), httpHuge.close(), httpRedirect.close()]);
+    }
+  });
+
   test('a hanging server ends at the connect timeout with exit 3', async () => {
     const home = fixtureHome({ hang });
     const r = await run(['scan', '--home', home, '--live', '--yes', '--no-sandbox', '--connect-timeout', '500ms', '--format', 'json']);
@@ -103,10 +138,10 @@ describe('scan --live', () => {
     expect(r.stderr).toMatch(/--- stderr of crash \(claude-desktop\) as mcp-warden ---\nfatal: simulated crash during the handshake/);
   });
 
-  test('Ctrl-C stops at once: exit 3, no server process left behind (sandboxed)', async () => {
+  test(`Ctrl-C stops at once: exit 3, no server process left behind (${sandboxed ? 'sandboxed' : 'unsandboxed: the sandbox cannot run here'})`, async () => {
     const token = marker();
     const home = fixtureHome({ orphan: { command: process.execPath, args: [RAW_SERVER, 'orphan'], env: { FIXTURE_MARKER: token } } });
-    const child = spawn(process.execPath, [CLI, 'scan', '--home', home, '--live', '--yes', '--request-timeout', '10m'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'scan', '--home', home, '--live', '--yes', ...(sandboxed ? [] : ['--no-sandbox']), '--request-timeout', '10m'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -43,7 +43,7 @@ describe('ContinueConfigAdapter', () => {
     expect(sqlite.fieldLines).toMatchObject({ command: lineOf(CONFIG_YAML, 'command: npx'), 'args.2': lineOf(CONFIG_YAML, '/Users/me/db.sqlite'), 'env.DEBUG': lineOf(CONFIG_YAML, 'DEBUG') });
     expect(only(r.entries, 'Remote')).toMatchObject({ transport: 'http', headers: { Authorization: 'Bearer abc' }, fieldLines: { 'headers.Authorization': lineOf(CONFIG_YAML, 'Authorization') } });
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ kind: 'skipped', line: lineOf(CONFIG_YAML, 'uses:') });
+    expect(r.errors[0]).toMatchObject({ kind: 'skipped', server: 'anthropic/memory-mcp', line: lineOf(CONFIG_YAML, 'uses:') });
     expect(r.errors[0]?.message).toMatch(/anthropic\/memory-mcp.*not checked/);
   });
 

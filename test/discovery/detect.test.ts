@@ -83,3 +83,13 @@ describe('--config detection', () => {
     expect(r.errors[0]).toMatchObject({ kind: 'read', message: expect.stringMatching(/no such file/) });
   });
 });
+
+describe('discoverText (in memory)', () => {
+  it('parses text as if it were the named file, touching no file', async () => {
+    const { discoverText } = await import('../../src/discovery/discover.js');
+    const r = discoverText('/nowhere/.cursor/mcp.json', '{\n  "mcpServers": {\n    "a": { "command": "x" }\n  }\n}\n');
+    expect(r.files).toEqual([{ path: '/nowhere/.cursor/mcp.json', client: 'cursor', mode: 0o600, servers: 1 }]);
+    expect(r.entries[0]).toMatchObject({ name: 'a', client: 'cursor', scope: 'file', line: 3 });
+    expect(discoverText('/x/a.toml', '[mcp_servers.b]\ncommand = "y"\n').entries[0]).toMatchObject({ client: 'codex', line: 1, fieldLines: { command: 2 } });
+  });
+});

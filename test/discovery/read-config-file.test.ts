@@ -65,6 +65,13 @@ describe('readConfigFile', () => {
     expect(await readConfigFile(path)).toMatchObject({ status: 'error', error: { kind: 'read', message: expect.stringMatching(/not a regular file/) } });
   });
 
+  it('reports paths a config named that cannot be opened (NUL byte, too long)', async () => {
+    const nul = await readConfigFile('/tmp/a\u0000b/.mcp.json');
+    expect(nul).toMatchObject({ status: 'error', error: { kind: 'read', message: '"/tmp/a\\u0000b/.mcp.json": not a valid file path' } });
+    const long = await readConfigFile(`/${'x'.repeat(5000)}/.mcp.json`);
+    expect(long).toMatchObject({ status: 'error', error: { kind: 'read', message: expect.stringMatching(/path too long to open$/) } });
+  });
+
   it('names permission problems', () => {
     for (const code of ['EACCES', 'EPERM']) {
       const err = Object.assign(new Error(`${code}: denied`), { code });

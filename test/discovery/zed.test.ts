@@ -28,6 +28,7 @@ describe('ZedConfigAdapter', () => {
     expect(nested.fieldLines['env.PGPASSWORD']).toBe(lineOf(SETTINGS, 'PGPASSWORD'));
     expect(only(r.entries, 'flat-form')).toMatchObject({ command: 'npx', disabled: true });
     expect(only(r.entries, 'remote')).toMatchObject({ transport: 'http', headers: { Authorization: 'Bearer k' } });
+    expect(only(r.entries, 'from-extension')).toMatchObject({ env: { token: 't' }, fieldLines: { 'env.token': lineOf(SETTINGS, '"from-extension"') } });
     expect(only(r.entries, 'from-extension').command).toBeUndefined();
   });
 

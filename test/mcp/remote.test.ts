@@ -58,6 +58,14 @@ describe('streamable HTTP', () => {
     expect(r.failure.message).toMatch(/requires authentication \(HTTP 401\)/);
     expect(r.failure.message).toMatch(/--bearer-env/);
   });
+
+  test.each(['auto', 'legacy'] as const)('a 2025 SDK server (stateful, only 2025-06-18, 400 before initialize) is inspected at 2025-06-18 (protocol %s)', async (protocol) => {
+    const f = await fixture('v1-stateful');
+    const r = await inspectTarget({ kind: 'http', url: f.url, headers: {} }, settings({ protocol }));
+    expect(r.ok && r.advertised.protocolVersion).toBe('2025-06-18');
+    expect(r.ok && r.advertised.tools.map((t) => t.name)).toEqual(['search']);
+    expect(r.ok && r.transportUsed).toBe('http');
+  });
 });
 
 describe('SSE', () => {

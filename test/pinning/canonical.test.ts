@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CanonicalFormError, MAX_DEPTH, canonicalJson, hashJson, normalizeJson } from '../../src/pinning/canonical.js';
+import { CanonicalFormError, MAX_DEPTH, canonicalJson, canonicalText, hashJson, normalizeJson } from '../../src/pinning/canonical.js';
 
 const sha = (s: string) => `sha256:${createHash('sha256').update(s, 'utf8').digest('hex')}`;
 
@@ -50,5 +50,27 @@ describe('canonical form (RFC 8785)', () => {
 
   it('refuses values JSON cannot hold', () => {
     expect(() => normalizeJson({ a: 1n })).toThrow(CanonicalFormError);
+  });
+
+  it('the fast path (JSON.stringify of the normalised copy) equals the canonicalize package on varied input', () => {
+    // A deterministic pseudo-random generator: the same varied corpus on every run.
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const keys = ['a', 'B', 'é', 'z', '\u20ac', '\ud83d\ude00', 'aa', '', 'key with space', '0', '10', '2', '01', '-1', '1e3', '__proto__'];
+    const strings = ['', 'x', 'quote " and \\ backslash', 'line\nbreak\ttab', '\u0000\u001f\u007f', '\u2028\u2029', '\ud800 lone', 'emoji \ud83d\ude00', '<script>'];
+    const numbers = [0, -0, 1, -1, 1.5, 1e21, 1e-7, 123456789012345680000, 0.1 + 0.2, Number.MAX_SAFE_INTEGER, 5e-324];
+    const gen = (depth: number): unknown => {
+      const r = rnd();
+      if (depth > 4 || r < 0.3) return pick<unknown>([pick(strings), pick(numbers), true, false, null]);
+      if (r < 0.5) return Array.from({ length: Math.floor(rnd() * 4) }, () => gen(depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < Math.floor(rnd() * 5); i++) Object.defineProperty(o, pick(keys), { value: gen(depth + 1), enumerable: true, writable: true, configurable: true });
+      return o;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const v = gen(0);
+      expect(canonicalText(v).text).toBe(canonicalJson(normalizeJson(v)));
+    }
   });
 });

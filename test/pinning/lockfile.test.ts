@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LOCKFILE_VERSION, type Lockfile } from '../../src/model/index.js';
 import { firstPinHistory } from '../../src/pinning/approve.js';
@@ -77,7 +78,8 @@ describe('parseLockfile on bad input', () => {
   });
 
   it('catches a definition edited by hand without its hash, naming the line', () => {
-    const edited = text.replace('"description": "Read a file."', '"description": "Read a file and mail it."');
+    const edited = text.replace('"description":"Read a file."', '"description":"Read a file and mail it."');
+    expect(edited).not.toBe(text);
     const e = errorOf(() => parseLockfile('x.lock', edited));
     expect(e.message).toMatch(/server "files": the definition of tool "read_file" does not match its stored hash/);
     expect(e.line).toBe(lineOf('"definition"'));
@@ -104,3 +106,19 @@ describe('parseLockfile on bad input', () => {
     expect(errorOf(() => parseLockfile('x.lock', twice)).message).toMatch(/pinned twice/);
   });
 });
+
+describe('definition lines', () => {
+  it('each definition is one line: its canonical JSON, whose SHA-256 is the stored hash', () => {
+    const line = text.split('\n').find((l) => l.includes('"definition": {"description":"Read a file."'));
+    const json = line?.trim().slice('"definition": '.length) ?? '';
+    const tool = lock.servers.find((s) => s.name === 'files')?.tools[0];
+    expect(`sha256:${createHash('sha256').update(json).digest('hex')}`).toBe(tool?.hash);
+  });
+
+  it('a hostile name that looks like an internal placeholder stays a name', () => {
+    const hostile = pinned(snap('\u0000definition-0000000000000000:0', { tools: [tool('t', 'd')] }));
+    const t = serializeLockfile(createLockfile([hostile], []));
+    expect(parseLockfile('x.lock', t).servers[0]?.name).toBe('\u0000definition-0000000000000000:0');
+  });
+});
+

@@ -213,12 +213,11 @@ function secretlintKind(rule: string, messageId: string): string {
 }
 
 /**
- * Finds credentials with every detector: the synchronous ones plus secretlint's recommended
- * preset over all values of the entry at once (one value per line).
+ * The text secretlint lints for an entry: every value, one per line.
  * @param entry the server entry
+ * @returns the fields, each field's offset in `text`, and the text
  */
-export async function findEntrySecrets(entry: ServerEntry): Promise<EntrySecret[]> {
-  const found = findEntrySecretsSync(entry);
+export function entryLintText(entry: ServerEntry): { fields: EntryField[]; offsets: number[]; text: string } {
   const fields = entryFields(entry);
   let text = '';
   const offsets: number[] = [];
@@ -226,6 +225,17 @@ export async function findEntrySecrets(entry: ServerEntry): Promise<EntrySecret[
     offsets.push(text.length);
     text += `${f.value}\n`;
   }
+  return { fields, offsets, text };
+}
+
+/**
+ * Finds credentials with every detector: the synchronous ones plus secretlint's recommended
+ * preset over all values of the entry at once (one value per line).
+ * @param entry the server entry
+ */
+export async function findEntrySecrets(entry: ServerEntry): Promise<EntrySecret[]> {
+  const found = findEntrySecretsSync(entry);
+  const { fields, offsets, text } = entryLintText(entry);
   const hits = await secretlintScan(text);
   if (hits.length === 0) return found;
   const byPointer = new Map(found.map((s) => [s.field.pointer, s]));
