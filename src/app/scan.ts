@@ -12,6 +12,7 @@ import { serverEntry } from '../model/index.js';
 import type { VetSettings } from './vet.js';
 import type { LiveOptions, LiveOutcome } from './inspect.js';
 import type { ProgressListener } from './progress.js';
+import { checkIocHosts, loadIocForScan } from './ioc-hosts.js';
 import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
 export interface ScanOptions {
@@ -34,6 +35,8 @@ export interface ScanOptions {
   suppression?: SuppressionFiles;
   /** Told about each phase and each server checked (the CLI draws a progress line on a TTY). */
   onProgress?: ProgressListener;
+  /** Extra IoC feeds (`--ioc`), added to the bundled one for the host lookups (and for --vet). */
+  iocFiles?: readonly string[];
   /** `scan --vet`: also vet the packages behind the entries (network, unless offline). */
   vet?: VetSettings;
   /** Also connect to the servers (--live); home, environment and hidden files come from the scan. */
@@ -61,6 +64,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const startedAt = new Date();
   // Settings and baseline are read first: a broken one is a usage error before any work is done.
   const suppression = loadSuppressions(opts.suppression ?? {});
+  const ioc = loadIocForScan(opts.iocFiles ?? []);
   const env = discoveryEnv(opts);
   const entries: ServerEntry[] = [];
   const errors: ScanError[] = [];
@@ -90,7 +94,10 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   }
   // Loaded only for --vet: the registry and Sigstore clients are heavy, and a plain scan needs neither.
   // config/unpinned-package already reports floating specs in a scan; vet's twin rule would repeat it.
-  const vetted = opts.vet ? await (await import('./vet.js')).vetEntries(entries, { skipRules: ['supplychain/floating-version'], ...opts.vet }) : undefined;
+  // The IoC host lookup below runs in every scan, so vet's own pass of that rule would repeat it.
+  const vetted = opts.vet
+    ? await (await import('./vet.js')).vetEntries(entries, { skipRules: ['supplychain/floating-version', 'supplychain/known-malicious-host'], ...(opts.iocFiles ? { iocFiles: opts.iocFiles } : {}), ...opts.vet })
+    : undefined;
   if (vetted) {
     findings.push(...vetted.findings);
     errors.push(...vetted.errors);
@@ -111,6 +118,15 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   const analysed = analyzeDefinitions(snapshots);
   findings.push(...analysed.findings);
   errors.push(...analysed.errors);
+  // Servers known only from an inventory are listed in the report like declared ones.
+  for (const inv of inventories) {
+    for (const s of inv.snapshots) entries.push(serverEntry({ name: s.name, client: 'inventory', scope: 'inventory', configFile: inv.file, transport: inv.transports.get(s.name) ?? 'stdio' }));
+  }
+  // Hosts in server URLs, launch specs and everything the servers advertised (inventory, live),
+  // looked up in the IoC feeds: local data, no network.
+  const iocHosts = await checkIocHosts(entries, snapshots, ioc);
+  findings.push(...iocHosts.findings);
+  errors.push(...iocHosts.errors);
   // Drift against what was approved earlier. Only complete views are compared and recorded (a
   // server cut off mid-list would look like a rug pull, and would be stored as approved), and
   // values resolved from the environment never reach the store.
@@ -121,9 +137,6 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanOutcome> {
   if (tofu) {
     findings.push(...tofu.findings);
     errors.push(...tofu.errors);
-  }
-  for (const inv of inventories) {
-    for (const s of inv.snapshots) entries.push(serverEntry({ name: s.name, client: 'inventory', scope: 'inventory', configFile: inv.file, transport: inv.transports.get(s.name) ?? 'stdio' }));
   }
   const sensitive = [...sensitiveValues(entries), ...(live?.sensitive ?? [])];
   const suppressed = suppress(findings, suppression, { home: env.home, now: startedAt, sensitive });

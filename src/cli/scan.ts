@@ -30,6 +30,7 @@ interface ScanFlags extends DiscoveryFlags, LiveFlags {
   offline: boolean;
   stateDir?: string;
   state: boolean;
+  ioc: string[];
 }
 
 function suppressionFiles(flags: ScanFlags): SuppressionFiles {
@@ -71,6 +72,7 @@ export function registerScan(program: Command): void {
     .option('--offline', 'with --vet: answer only from the vet cache, make no network request', false)
     .option('--state-dir <dir>', 'per-user store of approved tool definitions (trust on first use) when the scan sees definitions (--inventory, --live) (default: platform data dir)/mcp-warden')
     .option('--no-state', 'neither compare definitions with earlier scans nor record them')
+    .option('--ioc <file>', 'extra IoC feed (JSON, see docs/supply-chain.md) for the host lookups and --vet; repeatable', collect, [])
     .option('--no-progress', 'never draw the progress line (it is drawn only on an interactive terminal)')
     .option('-v, --verbose', 'show remediation and fingerprints for every finding, the suppressed findings, and with --live the stderr of local servers', false)
     .option('--live', 'also connect to each server and analyse what it advertises (consent, sandbox: see the flags below)', false);
@@ -94,6 +96,7 @@ export function registerScan(program: Command): void {
           command: flags.live ? 'scan --live' : 'scan',
           suppression: suppressionFiles(flags),
           onProgress: progress.update,
+          iocFiles: flags.ioc,
           ...(flags.vet ? { vet: { offline: flags.offline } } : {}),
           ...(flags.live ? { live: liveOptionsFrom(flags, { singleServer: false, ...(prompt ? { prompt } : {}) }) } : {}),
         });

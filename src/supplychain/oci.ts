@@ -62,7 +62,11 @@ async function manifestDigest(ctx: OciContext, base: string, repository: string,
   let res = await ctx.http.get<Buffer>(url, { accept: MANIFEST_ACCEPT, as: 'buffer' });
   if (!res.ok && res.failure === 'unauthorized') res = await withToken(ctx, url, res);
   if (!res.ok) return res;
-  const digest = res.headers['docker-content-digest'] ?? `sha256:${createHash('sha256').update(new Uint8Array(res.body)).digest('hex')}`;
+  // The digest is the hash of the manifest bytes (OCI distribution spec); the header only claims it.
+  // A registry (or a cache, or anything in between) whose claim disagrees with the bytes is not trusted.
+  const digest = `sha256:${createHash('sha256').update(new Uint8Array(res.body)).digest('hex')}`;
+  const claimed = res.headers['docker-content-digest'];
+  if (claimed !== undefined && claimed !== digest) return { ok: false, failure: 'invalid', reason: `${url}: Docker-Content-Digest ${claimed} does not match the manifest bytes (${digest})` };
   return { ...res, body: digest };
 }
 

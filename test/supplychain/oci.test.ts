@@ -54,3 +54,24 @@ describe('parseBearerChallenge', () => {
     expect(parseBearerChallenge('Bearer service="x"')).toBeUndefined();
   });
 });
+
+describe('manifest digests are computed from the bytes', () => {
+  it('a Docker-Content-Digest header that disagrees with the manifest bytes is not trusted', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { fixtureKey } = await import('../helpers/registry-fixtures.js');
+    const root = mkdtempSync(join(tmpdir(), 'warden-oci-'));
+    mkdirSync(join(root, 'oci'));
+    const body = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [] };
+    const lie = `sha256:${'1'.repeat(64)}`;
+    writeFileSync(join(root, 'oci', `${fixtureKey('GET', '/v2/acme/img/manifests/1.0')}.json`), JSON.stringify({ origin: 'hand-written for this test', status: 200, headers: { 'docker-content-digest': lie }, body }));
+    const server = await startReplayServer(root);
+    try {
+      const c = { http: new RegistryHttp({ cacheDir: mkdtempSync(join(tmpdir(), 'warden-cache-')), offline: false }), endpoints: resolveEndpoints({ oci: `${server.url}/oci` }, {}) };
+      const f = await collectOciFacts(ref('ghcr.io/acme/img:1.0'), c);
+      expect(f.resolvedDigest).toBeUndefined();
+      expect(f.unchecked[0]).toMatchObject({ check: 'registry', reason: expect.stringContaining(`Docker-Content-Digest ${lie} does not match the manifest bytes`) });
+    } finally {
+      await server.close();
+    }
+  });
+});

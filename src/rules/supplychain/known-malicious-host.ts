@@ -1,11 +1,50 @@
 import { defineRule } from '../define.js';
-import { hostsIn } from '../../supplychain/ioc.js';
+import type { ServerSnapshot } from '../../model/index.js';
+import { hostsIn, type IocFeed } from '../../supplychain/ioc.js';
 import type { RuleReport } from '../types.js';
 import type { VetRuleContext, VetSubject } from './types.js';
 
-type Ids = 'urlHost' | 'argHost' | 'toolHost';
+type Ids = 'urlHost' | 'argHost' | 'toolHost' | 'definitionHost';
 
-/** A host from an IoC feed in the server's URL, its arguments or environment, or its advertised tools. */
+/** Fields of a definition that reach the model, in report order; each is a JSON pointer into the definition. */
+const DEFINITION_FIELDS = ['title', 'description', 'inputSchema', 'outputSchema', 'annotations', 'arguments', 'uri', 'uriTemplate', 'name'] as const;
+
+function textOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * IoC hosts anywhere in what the server advertised: every tool (title, description, input and
+ * output schema, annotations), prompt, resource and resource template, and the server instructions.
+ * One report per host per definition, at the first field that names it.
+ */
+function definitionHosts(snap: ServerSnapshot, ioc: IocFeed): RuleReport<Ids>[] {
+  const reports: RuleReport<Ids>[] = [];
+  const scan = (kind: 'tool' | 'prompt' | 'resource' | 'resource template', name: string, def: Record<string, unknown>) => {
+    const seen = new Set<string>();
+    for (const field of DEFINITION_FIELDS) {
+      const text = textOf(def[field]);
+      if (text === undefined) continue;
+      for (const h of hostsIn(text, ioc)) {
+        if (seen.has(h.id)) continue;
+        seen.add(h.id);
+        const data = { host: h.host, id: h.id, summary: h.summary, name, kind, tool: name };
+        reports.push(kind === 'tool' ? { messageId: 'toolHost', data, tool: name, field: `/${field}`, evidence: text } : { messageId: 'definitionHost', data, field: `/${field}`, evidence: text });
+      }
+    }
+  };
+  for (const t of snap.tools) scan('tool', t.name, t);
+  for (const p of snap.prompts) scan('prompt', p.name, p);
+  for (const r of snap.resources) scan('resource', r.name ?? r.uri, r);
+  for (const r of snap.resourceTemplates) scan('resource template', r.name ?? r.uriTemplate, r);
+  if (snap.instructions !== undefined) {
+    for (const h of hostsIn(snap.instructions, ioc)) reports.push({ messageId: 'definitionHost', data: { host: h.host, id: h.id, summary: h.summary, kind: 'server', name: 'instructions' }, field: '/instructions', evidence: snap.instructions });
+  }
+  return reports;
+}
+
+/** A host from an IoC feed in the server's URL, its arguments or environment, or anything it advertises (tools, prompts, resources, instructions). */
 export default defineRule<VetSubject, VetRuleContext, Ids>({
   kind: 'supplychain',
   meta: {
@@ -21,6 +60,7 @@ export default defineRule<VetSubject, VetRuleContext, Ids>({
       urlHost: 'The server URL is on {{host}}, a known-malicious host ({{id}}): {{summary}}',
       argHost: 'The launch spec ({{field}}) names {{host}}, a known-malicious host ({{id}}): {{summary}}',
       toolHost: 'Tool "{{tool}}" tells the model about {{host}}, a known-malicious host ({{id}}): {{summary}}',
+      definitionHost: 'The {{kind}} "{{name}}" tells the model about {{host}}, a known-malicious host ({{id}}): {{summary}}',
     },
   },
   check(s, ctx) {
@@ -29,23 +69,19 @@ export default defineRule<VetSubject, VetRuleContext, Ids>({
     if (e.url !== undefined) {
       for (const h of hostsIn(e.url, ctx.ioc)) reports.push({ messageId: 'urlHost', data: { host: h.host, id: h.id, summary: h.summary }, field: '/url', ...(e.fieldLines['url'] ? { line: e.fieldLines['url'] } : {}), evidence: e.url });
     }
-    const fields: Array<[string, string]> = [...e.args.map((a, i): [string, string] => [`args.${i}`, a]), ...Object.entries(e.env).map(([k, v]): [string, string] => [`env.${k}`, v])];
+    const fields: Array<[string, string]> = [
+      ...(e.command !== undefined ? [['command', e.command] as [string, string]] : []),
+      ...e.args.map((a, i): [string, string] => [`args.${i}`, a]),
+      ...Object.entries(e.env).map(([k, v]): [string, string] => [`env.${k}`, v]),
+      ...Object.entries(e.headers).map(([k, v]): [string, string] => [`headers.${k}`, v]),
+    ];
     for (const [key, value] of fields) {
       for (const h of hostsIn(value, ctx.ioc)) {
         const line = e.fieldLines[key];
         reports.push({ messageId: 'argHost', data: { host: h.host, id: h.id, summary: h.summary, field: key }, field: `/${key.replace('.', '/')}`, ...(line ? { line } : {}), evidence: value });
       }
     }
-    const snap = s.snapshot;
-    if (snap) {
-      for (const t of snap.tools) {
-        const text = [t.description ?? '', JSON.stringify(t.inputSchema ?? {})].join('\n');
-        for (const h of hostsIn(text, ctx.ioc)) reports.push({ messageId: 'toolHost', data: { host: h.host, id: h.id, summary: h.summary, tool: t.name }, tool: t.name, field: '/description', evidence: t.description ?? '' });
-      }
-      if (snap.instructions) {
-        for (const h of hostsIn(snap.instructions, ctx.ioc)) reports.push({ messageId: 'toolHost', data: { host: h.host, id: h.id, summary: h.summary, tool: '(server instructions)' }, field: '/instructions', evidence: snap.instructions });
-      }
-    }
+    if (s.snapshot) reports.push(...definitionHosts(s.snapshot, ctx.ioc));
     return reports;
   },
 });
