@@ -12,6 +12,6 @@ export const EXIT = {
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  ok: nothing at or above --fail-on, and everything was checked
-  1  findings at or above --fail-on (default: high)
+  1  findings at or above --fail-on (default: high); wins over 3, the report still says INCOMPLETE
   2  usage error, invalid input or internal error
   3  incomplete: a config, server or check could not be completed (never reported as clean)`;
