@@ -12,6 +12,7 @@ export const EXIT = {
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  ok: nothing at or above --fail-on, and everything was checked
-  1  findings at or above --fail-on (see its default above), or drift for pin --check
+  1  findings at or above --fail-on (see its default above), or drift for pin --check; wins over 3,
+     and the report still says INCOMPLETE
   2  usage error, invalid input or internal error
   3  incomplete: a config, server or check could not be completed (never reported as clean)`;

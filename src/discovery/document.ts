@@ -70,7 +70,8 @@ export function parseJsonDocument(path: string, text: string, format: 'json' | '
     const first = errors[0];
     if (first !== undefined) {
       const line = lineAtOffset(text, first.offset);
-      const reason = jsonc.printParseErrorCode(first.error);
+      // `ValueExpected` → `value expected`: the parser's codes, in words.
+      const reason = jsonc.printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
       return { ok: false, error: { kind: 'parse', source: path, line, message: `${path}:${line}: invalid ${format.toUpperCase()}: ${reason}` } };
     }
   }

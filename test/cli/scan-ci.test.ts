@@ -72,6 +72,28 @@ describe('scan in CI: --fail-on, baseline, ignores', () => {
     expect(run(dir, ['--config', config, '--baseline', baseline, '--no-settings']).stdout).toContain('1 finding(s) suppressed by baseline or ignores');
   });
 
+  it('suppressed findings are left out of every format alike, and counted in each', () => {
+    const { dir, config } = project({ ...OLD, newer: { command: 'node', args: ['n.js'], disabled: true } });
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(join(dir, '.mcp-warden.yaml'), 'ignores:\n  - rule: config/disabled-server\n    server: newer\n    reason: kept for the migration\n');
+    const base = ['--config', config, '--fail-on', 'info'];
+    // Accept `old` into the baseline first (with `newer` ignored), then both are suppressed.
+    expect(run(dir, [...base, '--write-baseline', baseline]).status).toBe(0);
+    const args = [...base, '--baseline', baseline];
+    const json = run(dir, [...args, '--format', 'json']).json();
+    expect(json.findings).toEqual([]);
+    expect(json.summary.suppressed).toBe(2);
+    expect(json.suppression?.findings.map((f) => [f.server, f.by]).sort()).toEqual([
+      ['newer', 'ignore'],
+      ['old', 'baseline'],
+    ]);
+    const sarif = JSON.parse(run(dir, [...args, '--format', 'sarif']).stdout) as { runs: Array<{ results: unknown[]; properties: { summary: { suppressed: number } } }> };
+    expect(sarif.runs[0]?.results).toEqual([]);
+    expect(sarif.runs[0]?.properties.summary.suppressed).toBe(2);
+    expect(run(dir, [...args, '--format', 'markdown']).stdout).toMatch(/2 finding\(s\) suppressed/);
+    expect(run(dir, args).stdout).toContain('2 finding(s) suppressed by baseline or ignores');
+  });
+
   it('a missing baseline is a usage error (2)', () => {
     const { dir, config } = project(OLD);
     const r = run(dir, ['--config', config, '--baseline', join(dir, 'nope.json')]);

@@ -40,6 +40,24 @@ describe('scan discovery flags', () => {
     expect(r.stderr).toMatch(/unknown client "vim"; valid ids: claude-desktop, claude-code, .*antigravity/);
   });
 
+  it('rejects a --home, --project or --system-root that is not a directory (exit 2): a typo must not scan nothing and say clean', () => {
+    const home = tempDir();
+    const file = join(writeTree(tempDir(), { 'f.json': '{}' }), 'f.json');
+    for (const [flag, value, reason] of [
+      ['--home', join(home, 'typo'), 'no such directory'],
+      ['--project', join(home, 'typo'), 'no such directory'],
+      ['--system-root', join(home, 'typo'), 'no such directory'],
+      ['--home', file, 'not a directory'],
+    ] as const) {
+      const args = flag === '--home' ? ['scan', flag, value] : ['scan', '--home', home, flag, value];
+      const r = run(args);
+      expect(r.status, `${flag} ${value}`).toBe(2);
+      expect(r.stderr).toContain(`${reason}: ${value}`);
+      const c = run(['clients', ...args.slice(1)]);
+      expect(c.status, `clients ${flag} ${value}`).toBe(2);
+    }
+  });
+
   it('goes on past a malformed file, lists it with file and line, and exits 3', () => {
     const home = writeTree(tempDir(), { '.codex/config.toml': '[mcp_servers.a]\ncommand = \n', '.cursor/mcp.json': '{ "mcpServers": { "ok": { "command": "ok" } } }' });
     const { status, report } = json(['scan', '--home', home, '--system-root', tempDir()]);

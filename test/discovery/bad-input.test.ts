@@ -11,7 +11,7 @@ const GOOD_CURSOR = '{ "mcpServers": { "still-found": { "command": "ok" } } }';
 
 describe('malformed files', () => {
   const cases = [
-    { what: 'JSON', file: '.config/Claude/claude_desktop_config.json', text: '{\n  "mcpServers": {\n    "a": { "command": \n  }\n', reason: /invalid JSON: ValueExpected/, line: 4 },
+    { what: 'JSON', file: '.config/Claude/claude_desktop_config.json', text: '{\n  "mcpServers": {\n    "a": { "command": \n  }\n', reason: /invalid JSON: value expected/, line: 4 },
     { what: 'JSONC', file: '.config/Code/User/settings.json', text: '{\n  // fine\n  "mcp": { "servers": {\n    "a": { "command": "x" }}\n  } oops\n}\n', reason: /invalid JSONC: /, line: 5 },
     { what: 'TOML', file: '.codex/config.toml', text: '[mcp_servers.a]\ncommand = "x"\nargs = ["unterminated\n', reason: /invalid TOML: /, line: 3 },
     { what: 'YAML', file: '.config/goose/config.yaml', text: 'extensions:\n  a:\n    cmd: x\n   bad: [\n', reason: /invalid YAML: /, line: 4 },

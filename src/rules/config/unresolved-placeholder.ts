@@ -1,6 +1,7 @@
 /**
  * @fileoverview `${VAR}`, `${env:VAR}` and `${input:id}` references a launch (and a live scan)
- * will need values for. Names only, never values.
+ * may not get values for. Names only, never values. A declared `${input:id}` is what VS Code
+ * recommends for secrets (the client prompts and stores it): resolvable, so not reported.
  */
 import { defineRule } from '../define.js';
 import type { ServerEntry } from '../../model/index.js';
@@ -9,7 +10,7 @@ import type { RuleReport } from '../types.js';
 import type { ConfigRuleContext } from './types.js';
 import { entryFields, fieldLabel } from './utils/fields.js';
 
-type MessageId = 'unsetVariable' | 'variable' | 'input' | 'missingInput';
+type MessageId = 'unsetVariable' | 'variable' | 'missingInput';
 
 export default defineRule<ServerEntry, ConfigRuleContext, MessageId>({
   kind: 'config',
@@ -25,7 +26,6 @@ export default defineRule<ServerEntry, ConfigRuleContext, MessageId>({
     messages: {
       unsetVariable: 'Server "{{server}}" refers to {{ref}} in {{field}}, and {{name}} is not set where this scan ran: the client passes the value on at launch, and a live scan will need it set.',
       variable: 'Server "{{server}}" refers to {{ref}} in {{field}}: the value comes from the environment at launch, and a live scan will need it set.',
-      input: 'Server "{{server}}" refers to {{ref}} in {{field}}: the client prompts for it at launch, and a live scan will need the value.',
       missingInput: 'Server "{{server}}" refers to {{ref}} in {{field}}, but the config declares no input "{{name}}": the client cannot resolve it and passes the literal text.',
     },
   },
@@ -39,8 +39,10 @@ export default defineRule<ServerEntry, ConfigRuleContext, MessageId>({
         if (seen.has(key)) continue;
         seen.add(key);
         let messageId: MessageId;
-        if (p.kind === 'input') messageId = entry.inputIds === undefined || !entry.inputIds.includes(p.name) ? 'missingInput' : 'input';
-        else if (ctx.envNames === undefined) messageId = 'variable';
+        if (p.kind === 'input') {
+          if (entry.inputIds?.includes(p.name)) continue;
+          messageId = 'missingInput';
+        } else if (ctx.envNames === undefined) messageId = 'variable';
         else if (ctx.envNames.has(p.name)) continue;
         else messageId = 'unsetVariable';
         reports.push({

@@ -8,6 +8,7 @@ testConfigRule(rule, {
     { name: '${env:} set', entry: cmd('npx', ['-y', 'pkg'], { env: { API_KEY: '${env:API_KEY}' } }), ctx: { envNames: new Set(['API_KEY']) } },
     { name: 'client variables', entry: cmd('node', ['${workspaceFolder}/server.js', '${CLAUDE_PLUGIN_ROOT}/x', '${userHome}/y']) },
     { name: 'defaults', entry: remote('https://${HOST:-mcp.example.com}/mcp') },
+    { name: 'declared input: the client prompts for it', entry: cmd('npx', ['-y', 'pkg'], { env: { TOKEN: '${input:github-token}' }, inputIds: ['github-token'] }) },
     { name: '$VAR without braces is not expanded by clients, and not ours to judge', entry: cmd('node', ['s.js', '$HOME']) },
   ],
   invalid: [
@@ -18,11 +19,6 @@ testConfigRule(rule, {
       reports: [{ messageId: 'unsetVariable', severity: 'info', field: '/env/GITHUB_PERSONAL_ACCESS_TOKEN', line: 5, data: { name: 'GITHUB_TOKEN' }, evidence: '${GITHUB_TOKEN}' }],
     },
     { name: 'environment unknown', entry: remote('https://mcp.example.com/mcp', { headers: { Authorization: 'Bearer ${env:MCP_TOKEN}' } }), reports: [{ messageId: 'variable', field: '/headers/Authorization' }] },
-    {
-      name: 'declared input',
-      entry: cmd('npx', ['-y', 'pkg'], { env: { TOKEN: '${input:github-token}' }, inputIds: ['github-token'] }),
-      reports: [{ messageId: 'input', severity: 'info' }],
-    },
     {
       name: 'input that is not declared',
       entry: cmd('npx', ['-y', 'pkg'], { env: { TOKEN: '${input:gh}' }, inputIds: ['github-token'] }),
