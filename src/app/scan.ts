@@ -1,6 +1,6 @@
 import type { Finding, ScanError, ScanReport, ServerEntry, ServerSnapshot, Severity } from '../model/index.js';
 import { discover, discoverFiles, type DiscoveredFile } from '../discovery/discover.js';
-import { discoveryEnv } from '../discovery/env.js';
+import { discoveryEnv, type DiscoverySelection } from '../discovery/env.js';
 import { configRules } from '../rules/index.js';
 import { runConfigRules } from '../rules/run-config.js';
 import { redactDeep, redactReport, sensitiveValues } from '../report/index.js';
@@ -15,18 +15,7 @@ import type { ProgressListener } from './progress.js';
 import { checkIocHosts, loadIocForScan } from './ioc-hosts.js';
 import { loadSuppressions, suppress, type SuppressionFiles } from './suppress.js';
 
-export interface ScanOptions {
-  /** Home directory to discover from (defaults to the real one). */
-  home?: string;
-  platform?: NodeJS.Platform;
-  env?: Readonly<Record<string, string | undefined>>;
-  projects?: readonly string[];
-  /** Stand-in for the file-system root when locating machine-wide (managed) configs (--system-root). */
-  systemRoot?: string;
-  /** Explicit config files (--config); when given, machine-wide discovery is skipped. */
-  configFiles?: readonly string[];
-  /** Narrow to these client ids (--client). */
-  clients?: readonly string[];
+export interface ScanOptions extends DiscoverySelection {
   failOn?: Severity;
   command?: string;
   /** Inventory files of captured tool definitions (--inventory); alone, they replace discovery. */

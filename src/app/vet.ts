@@ -17,7 +17,7 @@ import {
   type Severity,
 } from '../model/index.js';
 import { discover, discoverFiles } from '../discovery/discover.js';
-import { discoveryEnv } from '../discovery/env.js';
+import { discoveryEnv, type DiscoverySelection } from '../discovery/env.js';
 import { redactReport, sensitiveValues } from '../report/index.js';
 import { toFinding } from '../rules/finding.js';
 import { supplyChainRules } from '../rules/supplychain/index.js';
@@ -63,13 +63,7 @@ export interface VetSettings {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-export interface VetOptions extends VetSettings {
-  home?: string;
-  platform?: NodeJS.Platform;
-  projects?: readonly string[];
-  systemRoot?: string;
-  configFiles?: readonly string[];
-  clients?: readonly string[];
+export interface VetOptions extends VetSettings, DiscoverySelection {
   failOn?: Severity;
   command?: string;
 }

@@ -17,6 +17,14 @@ export interface DiscoveryEnvOptions {
   systemRoot?: string;
 }
 
+/** Where to look and what to keep: the discovery flags every command that reads configs shares. */
+export interface DiscoverySelection extends DiscoveryEnvOptions {
+  /** Explicit config files (--config); when given, machine-wide discovery is skipped. */
+  configFiles?: readonly string[];
+  /** Narrow to these client ids (--client). */
+  clients?: readonly string[];
+}
+
 export function discoveryEnv(opts: DiscoveryEnvOptions = {}): DiscoveryEnv {
   return {
     home: opts.home !== undefined ? resolve(opts.home) : homedir(),
