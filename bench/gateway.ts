@@ -1,5 +1,9 @@
 // Gateway speed, measured in one run on loopback against the same fixture server (bench/fixtures):
 //   direct        SDK client → fixture over stdio (the baseline)
+//   floor-relay   SDK client → a bare JSON-line relay (no SDK, no checks) → fixture: one more
+//                 process and two more pipe hops, the least any stdio proxy can add here
+//   floor-sdk     SDK client → an SDK Server + Client passthrough (no checks) → fixture: what the
+//                 official SDK alone adds; wrap is built the same way
 //   wrap          SDK client → mcp-warden wrap (stdio) → fixture
 //   gateway       SDK client → mcp-warden gateway (streamable HTTP, 2025 session) → fixture
 //   gateway-2026  the same gateway, 2026-07-28 stateless requests
@@ -23,6 +27,8 @@ const QUICK = process.argv.includes('--quick');
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURE = join(ROOT, 'bench', 'fixtures', 'payload-server.mjs');
+const FLOOR_RELAY = join(ROOT, 'bench', 'fixtures', 'floor-relay.mjs');
+const FLOOR_SDK = join(ROOT, 'bench', 'fixtures', 'floor-sdk.mjs');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const N = {
   warm: QUICK ? 100 : 400,
@@ -270,6 +276,8 @@ async function main(): Promise<void> {
   const groups: Array<() => Promise<Target[]>> = [
     async () => [
       stdioTarget('direct', process.execPath, [FIXTURE], false),
+      stdioTarget('floor-relay', process.execPath, [FLOOR_RELAY, process.execPath, FIXTURE], true),
+      stdioTarget('floor-sdk', process.execPath, [FLOOR_SDK, process.execPath, FIXTURE], true),
       stdioTarget('wrap', process.execPath, [CLI, 'wrap', '--name', 'bench', '--no-sandbox', '--policy', join(tmp, 'policy.yaml'), '--audit-db', join(tmp, 'wrap-audit.db'), '--audit-jsonl', join(tmp, 'wrap-audit.jsonl'), '--', process.execPath, FIXTURE], true),
     ],
     gatewayTargets,
@@ -335,10 +343,25 @@ async function main(): Promise<void> {
     ];
     for (const p of peers) {
       const peerAdd = p.p50 - direct.p50;
-      checks.push([`added p50 vs ${p.name}: ${f(add50, 3)} vs ${f(peerAdd, 3)} ms (ratio ${f(add50 / peerAdd, 2)})`, add50 < peerAdd]);
+      checks.push([`added p50 1KB vs ${p.name}: ${f(add50, 3)} vs ${f(peerAdd, 3)} ms (ratio ${f(add50 / peerAdd, 2)})`, add50 < peerAdd]);
+      const peerAddL = p.p50L - direct.p50L;
+      checks.push([`added p50 100KB vs ${p.name}: ${f(addL, 3)} vs ${f(peerAddL, 3)} ms (ratio ${f(addL / peerAddL, 2)})`, addL < peerAddL]);
     }
     console.log(`${name}:`);
     for (const [label, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}`);
+  }
+
+  // The floors show which targets this machine and the SDK leave room for, and what of wrap's cost is ours.
+  const floorSdk = rows.find((r) => r.name === 'floor-sdk');
+  console.log('\nfloors (what a proxy adds over direct before it does anything):');
+  for (const fl of rows.filter((r) => r.name.startsWith('floor-') && !Number.isNaN(r.p50))) {
+    console.log(`  ${fl.name.padEnd(12)} +p50 1KB ${f(fl.p50 - direct.p50, 3)} ms  +p99 1KB ${f(fl.p99 - direct.p99, 3)} ms  +p50 100KB ${f(fl.p50L - direct.p50L, 3)} ms  ${f(Math.max(...fl.cps), 0)} calls/s  RSS ${f(fl.rss, 1)} MB`);
+  }
+  const wrap = rows.find((r) => r.name === 'wrap');
+  if (wrap && floorSdk && !Number.isNaN(wrap.p50) && !Number.isNaN(floorSdk.p50)) {
+    console.log(
+      `  wrap over floor-sdk (mcp-warden's policy, DLP, result scanning and audit): +p50 1KB ${f(wrap.p50 - floorSdk.p50, 3)} ms  +p50 100KB ${f(wrap.p50L - floorSdk.p50L, 3)} ms  calls/s ratio ${f(Math.max(...wrap.cps) / Math.max(...floorSdk.cps), 2)}  RSS +${f((wrap.rss ?? NaN) - (floorSdk.rss ?? NaN), 1)} MB`,
+    );
   }
 }
 
