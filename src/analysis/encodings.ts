@@ -98,10 +98,63 @@ function morseDecode(s: string): string {
     .join(' ');
 }
 
+/** Base64 and base64url characters: the base64, base32, hex and opaque-blob patterns match runs of them only. */
+const RUN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') RUN_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * The length of the longest run of base64(url) characters in `text`, counted up to `cap`. One
+ * pass over the char codes, several times cheaper than the detectors' regexes, which most text
+ * (words, JSON, URLs) can then skip: a regex that needs 20 such characters in a row cannot match
+ * where the longest run is shorter.
+ */
+export function longestRun(text: string, cap: number): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && RUN_CHAR[c] === 1) {
+      if (++run > longest && (longest = run) >= cap) return cap;
+    } else run = 0;
+  }
+  return longest;
+}
+
+const isHexDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+
+/**
+ * Whether `text` has `count` hex bytes in a row, each followed by a space, colon or comma (the
+ * `(?:[0-9a-fA-F]{2}[ :,]){count}` form of hex dumps), in one pass. `units` counts the bytes of
+ * the current chain; a byte preceded by more hex digits starts a new chain.
+ */
+export function hasSeparatedHexBytes(text: string, count: number): boolean {
+  let digits = 0;
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHexDigit(c)) digits++;
+    else if (c === 0x20 || c === 0x3a || c === 0x2c) {
+      units = digits === 2 ? units + 1 : digits > 2 ? 1 : 0;
+      if (units >= count) return true;
+      digits = 0;
+    } else {
+      digits = 0;
+      units = 0;
+    }
+  }
+  return false;
+}
+
+/** Facts about a text computed once, shared by the detectors' gates. */
+interface Hints {
+  /** Longest run of base64(url) characters, up to 32. */
+  run: number;
+}
+
 interface Detector {
   encoding: Encoding;
   /** Quick check on the whole text before running the pattern. */
-  gate: (text: string) => boolean;
+  gate: (text: string, hints: Hints) => boolean;
   pattern: RegExp;
   decode: (run: string) => string | undefined;
 }
@@ -109,7 +162,7 @@ interface Detector {
 const DETECTORS: readonly Detector[] = [
   {
     encoding: 'base64',
-    gate: () => true,
+    gate: (_t, h) => h.run >= 20,
     // Starts only at the start of a run (the lookbehind): without it, every word is rescanned from each of its letters.
     pattern: /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g,
     decode: (run) => {
@@ -120,13 +173,13 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     encoding: 'base32',
-    gate: (t) => /[A-Z2-7]{16}/.test(t),
+    gate: (t, h) => h.run >= 16 && /[A-Z2-7]{16}/.test(t),
     pattern: /\b[A-Z2-7]{16,}={0,6}/g,
     decode: (run) => (/[2-7]/.test(run) || run.endsWith('=') ? base32Decode(run).toString('utf8') : undefined),
   },
   {
     encoding: 'hex',
-    gate: (t) => /[0-9a-fA-F]{16}|(?:[0-9a-fA-F]{2}[ :,]){6}|\\x[0-9a-fA-F]{2}/.test(t),
+    gate: (t, h) => (h.run >= 16 && /[0-9a-fA-F]{16}/.test(t)) || hasSeparatedHexBytes(t, 6) || (t.indexOf('\\x') >= 0 && /\\x[0-9a-fA-F]{2}/.test(t)),
     pattern: /(?:(?:\\x|0x)?[0-9a-fA-F]{2}[ :,]?){8,}/g,
     decode: (run) => {
       const hex = run.replace(/\\x|0x|[ :,]/g, '');
@@ -207,6 +260,9 @@ function deleet(s: string): string {
   return s.replace(/[0134579@$8|]/g, (c) => LEET[c] ?? c);
 }
 
+/** Share of a text's words that must be leetspeak for the text to be read as leetspeak. */
+const LEET_SHARE = 0.3;
+
 /** Common English words as they look under each disguise; three distinct ones mark the disguise. */
 const ROT13_WORDS = new Set(['gur', 'naq', 'lbh', 'guvf', 'vf', 'gb', 'bs', 'sbe', 'jvgu', 'nyy', 'lbhe', 'ner', 'gung', 'orsber', 'nsgre', 'abg', 'hfre', 'eha', 'ernq', 'fraq', 'svyr', 'nal', 'vafgehpgvbaf', 'flfgrz', 'abgr', 'qb']);
 const ROT47_WORDS = new Set(['E96', '2?5', 'E@', '@7', 'J@F', '7@C', ':?', ':D', 'E92E', 'H:E9', 'J@FC', '=', 'C625', 'D6?5', 'FD6C']);
@@ -228,33 +284,56 @@ const ROT13_GATE = dictGate(ROT13_WORDS, 'i', '\\b', '\\b');
 const REVERSED_GATE = dictGate(REVERSED_WORDS, 'i', '\\b', '\\b');
 const ROT47_GATE = dictGate(ROT47_WORDS, '', '(?:^|\\s)', '(?:\\s|$)');
 
+/** Character classes of mayBeLeetspeak, for ASCII. */
+const OTHER = 0;
+const SEPARATOR = 1;
+const LETTER = 2;
+const SUBSTITUTE = 3;
+const JOINER = 4;
+const LEET_CLASS = (() => {
+  const table = new Uint8Array(128);
+  const set = (chars: string, kind: number) => {
+    for (const ch of chars) table[ch.charCodeAt(0)] = kind;
+  };
+  set(' \n\t\r\f\v.,;:!?()"\'`', SEPARATOR); // where findDisguises splits words
+  set('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', LETTER);
+  set('0134579@$', SUBSTITUTE);
+  set('_/~-', JOINER);
+  return table;
+})();
+
 /**
- * Counts (up to `enough`) the words that could be leetspeak: only letters, substituted characters
- * and `_/~-`, with at least one letter and one substitute. One pass over the characters; words
- * split where findDisguises splits them.
+ * A necessary condition for the leetspeak reading below, in one pass over the characters: at
+ * least four words that could be leetspeak (only letters, substituted characters and `_/~-`, with
+ * at least one letter and one substitute), making up at least 30% of the words. Words split where
+ * findDisguises splits them, so every word it counts as leetspeak is counted here. Checking the
+ * share here matters: JSON and URLs with numbers (`reports/12`) have many such words, but few
+ * relative to the rest.
  */
-function leetCandidates(text: string, enough: number): number {
+export function mayBeLeetspeak(text: string): boolean {
   let found = 0;
+  let words = 0;
   let letter = false;
   let leet = false;
   let clean = true;
   let length = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0x20;
-    const separator = c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c || c === 0x0b || c === 0x2e || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x28 || c === 0x29 || c === 0x22 || c === 0x27 || c === 0x60 || (c > 0x7f && /\s/.test(text[i] ?? ''));
-    if (separator) {
-      if (letter && leet && clean && length >= 2 && ++found >= enough) return found;
+    const kind = c < 128 ? LEET_CLASS[c] : /\s/.test(text[i] ?? '') ? SEPARATOR : OTHER;
+    if (kind === SEPARATOR) {
+      if (length > 0) words++;
+      if (letter && leet && clean && length >= 2) found++;
       letter = leet = false;
       clean = true;
       length = 0;
       continue;
     }
     length++;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letter = true;
-    else if (c === 0x30 || c === 0x31 || c === 0x33 || c === 0x34 || c === 0x35 || c === 0x37 || c === 0x39 || c === 0x40 || c === 0x24) leet = true;
-    else if (c !== 0x5f && c !== 0x2f && c !== 0x7e && c !== 0x2d) clean = false;
+    if (kind === LETTER) letter = true;
+    else if (kind === SUBSTITUTE) leet = true;
+    else if (kind === OTHER) clean = false;
   }
-  return found;
+  return found >= 4 && found >= LEET_SHARE * words;
 }
 
 /** Whole-text disguises: returns the undisguised reading when the text looks disguised. */
@@ -262,14 +341,14 @@ export function findDisguises(text: string): DecodedRun[] {
   const out: DecodedRun[] = [];
   if (text.length < 12) return out;
   const sample = text.length > MAX_RUN_CHARS ? text.slice(0, MAX_RUN_CHARS) : text;
-  if (!ROT13_GATE.test(sample) && !REVERSED_GATE.test(sample) && !ROT47_GATE.test(sample) && leetCandidates(sample, 4) < 4) return out;
+  if (!ROT13_GATE.test(sample) && !REVERSED_GATE.test(sample) && !ROT47_GATE.test(sample) && !mayBeLeetspeak(sample)) return out;
   const words = sample.split(/[\s.,;:!?()"'`]+/).filter((w) => w.length > 0);
   const lowerWords = words.map((w) => w.toLowerCase());
   if (countHits(lowerWords, ROT13_WORDS) >= 3) out.push({ encoding: 'rot13', start: 0, end: text.length, source: sample, text: rot13(sample) });
   if (countHits(sample.split(/\s+/), ROT47_WORDS) >= 3) out.push({ encoding: 'rot47', start: 0, end: text.length, source: sample, text: rot47(sample) });
   if (countHits(lowerWords, REVERSED_WORDS) >= 3) out.push({ encoding: 'reversed', start: 0, end: text.length, source: sample, text: [...sample].reverse().join('') });
   const leetTokens = words.filter((w) => /[a-z]/i.test(w) && /[0134579@$]/.test(w) && /^[a-z0134579@$_/~.-]{2,}$/i.test(w) && !/^v?\d+(?:\.\d+)*$/i.test(w));
-  if (leetTokens.length >= 4 && leetTokens.length / words.length >= 0.3) out.push({ encoding: 'leetspeak', start: 0, end: text.length, source: sample, text: deleet(sample) });
+  if (leetTokens.length >= 4 && leetTokens.length / words.length >= LEET_SHARE) out.push({ encoding: 'leetspeak', start: 0, end: text.length, source: sample, text: deleet(sample) });
   return out;
 }
 
@@ -277,9 +356,10 @@ export function findDisguises(text: string): DecodedRun[] {
 export function findEncodedRuns(text: string): DecodedRun[] {
   const out: DecodedRun[] = [];
   let budget = MAX_DECODED;
+  const hints: Hints = { run: longestRun(text, 32) };
   for (const d of DETECTORS) {
     if (out.length >= MAX_RUNS || budget <= 0) break;
-    if (!d.gate(text)) continue;
+    if (!d.gate(text, hints)) continue;
     const re = d.pattern;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -317,6 +397,7 @@ const OPAQUE_BLOB = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{32,}={0,2}/g;
 /** Encoded runs whose content does not decode to readable text: still worth a look when nearby words say "decode". */
 export function findOpaqueBlobs(text: string): Array<{ start: number; end: number; source: string; encoding: Encoding }> {
   const out: Array<{ start: number; end: number; source: string; encoding: Encoding }> = [];
+  if (longestRun(text, 32) < 32) return out;
   const re = OPAQUE_BLOB;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -2,8 +2,9 @@
  * @fileoverview Synchronous secret detection and redaction for every output (reports, SARIF, the
  * gateway's DLP). Fast path: the text is lowercased once and a pattern's regex runs only when one
  * of its keywords occurs (gitleaks' prefilter); most text matches no keyword and costs one
- * `includes` per keyword. See secret-patterns.ts for how this relates to secretlint.
+ * pass of a KeywordSet. See secret-patterns.ts for how this relates to secretlint.
  */
+import { KeywordSet } from './keyword-set.js';
 import { REDACTED, SECRET_PATTERNS, type SecretPattern } from './secret-patterns.js';
 
 export interface SecretMatch {
@@ -25,15 +26,16 @@ const PATTERNS_BY_KEYWORD: ReadonlyMap<string, readonly SecretPattern[]> = (() =
   return map;
 })();
 
+const KEYWORDS = new KeywordSet(PATTERNS_BY_KEYWORD.keys());
+
 const PATTERN_BY_ID: ReadonlyMap<string, SecretPattern> = new Map(SECRET_PATTERNS.map((p) => [p.id, p]));
 
 /** Patterns whose keywords occur in `text`, in table order. */
 function candidatePatterns(text: string): SecretPattern[] {
-  const lower = text.toLowerCase();
+  const present = KEYWORDS.present(text.toLowerCase());
+  if (present.size === 0) return [];
   const hit = new Set<SecretPattern>();
-  for (const [keyword, patterns] of PATTERNS_BY_KEYWORD) {
-    if (lower.includes(keyword)) for (const p of patterns) hit.add(p);
-  }
+  for (const k of present) for (const p of PATTERNS_BY_KEYWORD.get(k) ?? []) hit.add(p);
   return SECRET_PATTERNS.filter((p) => hit.has(p));
 }
 

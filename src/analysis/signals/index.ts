@@ -1,10 +1,10 @@
 /**
- * @fileoverview The signal engine. All keywords of all signal patterns go into one Aho-Corasick
- * automaton; a text is lowercased once, scanned once, and a pattern's regex runs only when one of
- * its keywords occurred (patterns without keywords always run). Kinds are evaluated lazily, so a
+ * @fileoverview The signal engine. All keywords of all signal patterns go into one KeywordSet; a
+ * text is lowercased once, scanned once, and a pattern's regex runs only when one of its keywords
+ * occurred (patterns without keywords always run). Kinds are evaluated lazily, so a
  * rule that never asks for "transfer verbs" never pays for them.
  */
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
+import { KeywordSet } from '../keyword-set.js';
 import { BEHAVIOUR_SIGNALS } from './behaviour.js';
 import { DATA_SIGNALS } from './data.js';
 import { INJECTION_SIGNALS } from './injection.js';
@@ -37,10 +37,10 @@ function validate(patterns: readonly SignalPattern[]): void {
 validate(SIGNAL_PATTERNS);
 
 interface Index {
-  automaton: AhoCorasick;
+  keywords: KeywordSet;
   /** keyword → indices of the patterns it enables */
   byKeyword: Map<string, number[]>;
-  /** Single-character keywords, checked with indexOf (an automaton would fire on every occurrence). */
+  /** Single-character keywords, checked with indexOf (the keyword scan would stop at every occurrence). */
   single: Array<[string, number[]]>;
   byKind: Map<SignalKind, number[]>;
   alwaysOn: Uint8Array;
@@ -68,7 +68,7 @@ function buildIndex(): Index {
       target.set(k, ids);
     }
   });
-  return { automaton: new AhoCorasick([...byKeyword.keys()]), byKeyword, single: [...singles.entries()], byKind, alwaysOn };
+  return { keywords: new KeywordSet(byKeyword.keys()), byKeyword, single: [...singles.entries()], byKind, alwaysOn };
 }
 
 function getIndex(): Index {
@@ -87,8 +87,8 @@ export class SignalSet {
     const idx = getIndex();
     this.active = new Uint8Array(idx.alwaysOn);
     if (lower.length === 0) return;
-    for (const m of idx.automaton.matchInText(lower)) {
-      for (const p of idx.byKeyword.get(m.keyword) ?? []) this.active[p] = 1;
+    for (const k of idx.keywords.present(lower)) {
+      for (const p of idx.byKeyword.get(k) ?? []) this.active[p] = 1;
     }
     for (const [k, ids] of idx.single) {
       if (lower.indexOf(k) >= 0) for (const p of ids) this.active[p] = 1;
