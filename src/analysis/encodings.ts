@@ -109,6 +109,16 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
  * where the longest run is shorter.
  */
 export function longestRun(text: string, cap: number): number {
+  // analyzeText asks twice about the same text (encoded runs, then opaque blobs).
+  if (text === lastRun.text && cap === lastRun.cap) return lastRun.result;
+  const result = measureRun(text, cap);
+  lastRun = { text, cap, result };
+  return result;
+}
+
+let lastRun = { text: '', cap: 0, result: 0 };
+
+function measureRun(text: string, cap: number): number {
   let longest = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
