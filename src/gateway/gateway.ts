@@ -12,6 +12,7 @@ import type { PolicyHolder } from '../policy/index.js';
 import type { AuditSink } from '../store/audit-record.js';
 import { ApprovalStateStore, legacyApprovalChannel, modernApprovalChannel } from './approval-channel.js';
 import { Catalog } from './catalog.js';
+import { clientRequestBridge } from './client-requests.js';
 import type { UpstreamSpec } from './config.js';
 import { payloadSize } from './content.js';
 import { isGatewayError } from './errors.js';
@@ -101,8 +102,9 @@ export class Gateway {
     this.catalog = new Catalog(this.upstreams, { namespaced: options.namespaced, separator: options.separator, policy, pins: this.pins });
     this.pipeline = buildPipeline({ sink: options.sink, router: this.catalog, guard: this.pins, policy, scanner: options.scanner, ...(options.terminal ? { terminal: options.terminal } : {}) });
     const open = options.open ?? ((spec: UpstreamSpec) => openUpstreamTransport(spec, { maxMessageBytes: options.maxMessageBytes, ...(options.sandbox ? { sandbox: options.sandbox } : {}) }));
+    const clientRequests = clientRequestBridge({ policy, sessions: () => this.sessions, sink: options.sink });
     for (const spec of options.upstreams) {
-      const up = new Upstream(spec, { open, connectTimeoutMs: options.connectTimeoutMs, maxInFlight: options.maxInFlight, ...(options.backoff ? { backoff: options.backoff } : {}) });
+      const up = new Upstream(spec, { open, connectTimeoutMs: options.connectTimeoutMs, maxInFlight: options.maxInFlight, clientRequests, ...(options.backoff ? { backoff: options.backoff } : {}) });
       up.on('warning', (m) => this.log(m));
       up.on('state', (state, detail) => this.log(`${spec.name}: ${state}${detail ? ` (${detail})` : ''}`));
       up.on('catalog', (kind) => this.onCatalog(up, kind));
@@ -250,6 +252,9 @@ export class Gateway {
       server.setRequestHandler('resources/subscribe', subscription('resources/subscribe'));
       server.setRequestHandler('resources/unsubscribe', subscription('resources/unsubscribe'));
     }
+    server.setNotificationHandler('notifications/roots/list_changed', () => {
+      for (const up of this.upstreams.values()) up.notifyRootsChanged();
+    });
     if (conn.push) {
       this.sessions.add(server);
       server.onclose = () => this.sessions.delete(server);

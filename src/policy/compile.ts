@@ -65,6 +65,7 @@ export class CompiledPolicy {
   readonly rateLimits: readonly CompiledRateLimit[];
   readonly dlp: DlpPolicy & { compiledPii: readonly CompiledPii[] };
   readonly resultScan: Policy['resultScan'];
+  readonly serverRequests: Policy['serverRequests'];
   private readonly rules: CompiledRule[];
   private readonly servers = new Map<string, CompiledServer>();
 
@@ -73,6 +74,7 @@ export class CompiledPolicy {
     this.file = file;
     this.approval = policy.approval;
     this.resultScan = policy.resultScan;
+    this.serverRequests = policy.serverRequests;
     this.rules = policy.rules.map((r, i) => ({
       id: r.id ?? `rules[${i}]`,
       server: compileGlobs(r.server),

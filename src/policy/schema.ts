@@ -170,6 +170,21 @@ const ApprovalSchema = z
   })
   .strict();
 
+/**
+ * Requests upstream servers send to the client (2025-era push requests), each allowed or denied.
+ * Sampling is denied by default: it lets a server run prompts of its choosing on the user's model
+ * (a prompt-injection and cost channel). Elicitation reaches the user, labelled with the server's
+ * name; roots tell the server which folders the client works in.
+ */
+const ServerRequestsSchema = z
+  .object({
+    sampling: z.enum(['allow', 'deny']).default('deny'),
+    elicitation: z.enum(['allow', 'deny']).default('allow'),
+    roots: z.enum(['allow', 'deny']).default('allow'),
+  })
+  .strict();
+export type ServerRequestsPolicy = z.infer<typeof ServerRequestsSchema>;
+
 export const PolicySchema = z
   .object({
     version: z.literal(1),
@@ -182,6 +197,7 @@ export const PolicySchema = z
     rateLimits: z.array(RateLimitSchema).default([]),
     dlp: DlpSchema.default({ scope: 'remote', arguments: 'redact', results: 'redact', secrets: true, pii: [] }),
     resultScan: ResultScanSchema.default({ action: 'quarantine', minSeverity: 'high' }),
+    serverRequests: ServerRequestsSchema.default({ sampling: 'deny', elicitation: 'allow', roots: 'allow' }),
   })
   .strict();
 export type Policy = z.infer<typeof PolicySchema>;

@@ -10,6 +10,8 @@ import { ProtocolError, SdkError, SdkErrorCode } from '@modelcontextprotocol/cli
 import { UpstreamClient } from './client.js';
 import type { Prompt, Resource, ResourceTemplateType, ServerCapabilities, StandardSchemaV1, Tool, Transport } from '@modelcontextprotocol/client';
 import { VERSION } from '../../version.js';
+import type { ClientRequestBridge } from '../client-requests.js';
+import { CLIENT_REQUEST_CAPABILITY, CLIENT_REQUEST_METHODS } from '../client-requests.js';
 import type { UpstreamSpec } from '../config.js';
 import { GatewayError, GatewayErrorCode } from '../errors.js';
 import type { ProgressUpdate } from '../types.js';
@@ -35,6 +37,8 @@ export interface UpstreamOptions {
   /** Most tools (prompts, resources) kept from one server. */
   maxItems?: number;
   backoff?: BackoffOptions;
+  /** Relays sampling, elicitation and roots requests from the server to the client. */
+  clientRequests?: ClientRequestBridge;
 }
 
 export interface UpstreamRequestOptions {
@@ -47,7 +51,7 @@ export interface UpstreamRequestOptions {
  * facing the client validates every result before it is sent, so validating it here as well
  * would parse each result twice on the hot path. Middleware walks results defensively.
  */
-const ANY_OBJECT: StandardSchemaV1<Record<string, unknown>> = {
+export const ANY_OBJECT: StandardSchemaV1<Record<string, unknown>> = {
   '~standard': {
     version: 1,
     vendor: 'mcp-warden',
@@ -112,10 +116,15 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
 
   private async connect(): Promise<void> {
     this.setState('starting');
-    const client = new UpstreamClient(
-      { name: 'mcp-warden', version: VERSION },
-      { capabilities: {}, versionNegotiation: { mode: this.spec.protocol }, listMaxPages: 32 },
-    );
+    const bridge = this.options.clientRequests;
+    const capabilities = bridge?.capabilities() ?? {};
+    const client = new UpstreamClient({ name: 'mcp-warden', version: VERSION }, { capabilities, versionNegotiation: { mode: this.spec.protocol }, listMaxPages: 32 });
+    if (bridge) {
+      for (const method of CLIENT_REQUEST_METHODS) {
+        if (capabilities[CLIENT_REQUEST_CAPABILITY[method]] === undefined) continue;
+        client.setRequestHandler(method, (request, ctx) => bridge.relay(this.name, method, (request.params ?? {}) as Record<string, unknown>, ctx.mcpReq.signal) as never);
+      }
+    }
     this.client = client;
     client.onerror = (err) => this.emit('warning', `${this.name}: ${err.message}`);
     client.onclose = () => this.onClosed(client);
@@ -210,6 +219,11 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
       // Keep the previous list: a server that fails to list must not make tools vanish and reappear.
       this.emit('warning', `${this.name}: listing ${kind} failed: ${(err as Error).message}`);
     }
+  }
+
+  /** Tells the server the client's roots changed (it will ask for them again). */
+  notifyRootsChanged(): void {
+    if (this.state === 'ready' && this.options.clientRequests?.capabilities().roots) void this.client?.sendRootsListChanged().catch(() => undefined);
   }
 
   /** Sends a request upstream. Fails fast with a GatewayError while the server is down or overloaded. */
