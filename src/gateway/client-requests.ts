@@ -36,6 +36,8 @@ export interface ClientRequestDeps {
   policy: () => CompiledPolicy;
   /** Client sessions the gateway can push requests to (stdio and 2025 HTTP sessions). */
   sessions: () => ReadonlySet<Server>;
+  /** How a session's client is connected, for the audit record. */
+  connection: (server: Server) => { transport: 'stdio' | 'http'; session: string } | undefined;
   sink: AuditSink;
 }
 
@@ -61,7 +63,8 @@ export function clientRequestBridge(deps: ClientRequestDeps): ClientRequestBridg
       const sessions = [...deps.sessions()];
       const session = sessions.length === 1 ? sessions[0] : undefined;
       const client = session?.getClientVersion();
-      const base = { time: Date.now(), session: 'upstream-request', client: client?.name ?? 'unknown', transport: 'stdio' as const, method, requested: method, server, target: method };
+      const conn = session ? deps.connection(session) : undefined;
+      const base = { time: Date.now(), session: conn?.session ?? 'none', client: client?.name ?? 'unknown', transport: conn?.transport ?? ('stdio' as const), method, requested: method, server, target: method };
       const refuse = (code: ProtocolErrorCode, reason: string, rule?: string): never => {
         deps.sink.record({ ...base, decision: 'deny', reason, ...(rule ? { rule } : {}), latencyMs: performance.now() - started });
         throw new ProtocolError(code, `mcp-warden: ${method} from ${server} refused: ${reason}`);

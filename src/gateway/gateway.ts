@@ -89,6 +89,7 @@ export class Gateway {
   private readonly pipeline: Pipeline;
   private readonly approvals = new ApprovalStateStore();
   private readonly sessions = new Set<Server>();
+  private readonly connections = new WeakMap<Server, ConnectionInfo>();
   private readonly notifiers = new Set<ChangeNotifier>();
   private readonly inflight = new Map<AbortController, Promise<unknown>>();
   private readonly log: (message: string) => void;
@@ -102,7 +103,7 @@ export class Gateway {
     this.catalog = new Catalog(this.upstreams, { namespaced: options.namespaced, separator: options.separator, policy, pins: this.pins });
     this.pipeline = buildPipeline({ sink: options.sink, router: this.catalog, guard: this.pins, policy, scanner: options.scanner, ...(options.terminal ? { terminal: options.terminal } : {}) });
     const open = options.open ?? ((spec: UpstreamSpec) => openUpstreamTransport(spec, { maxMessageBytes: options.maxMessageBytes, ...(options.sandbox ? { sandbox: options.sandbox } : {}) }));
-    const clientRequests = clientRequestBridge({ policy, sessions: () => this.sessions, sink: options.sink });
+    const clientRequests = clientRequestBridge({ policy, sessions: () => this.sessions, connection: (server) => this.connections.get(server), sink: options.sink });
     for (const spec of options.upstreams) {
       const up = new Upstream(spec, { open, connectTimeoutMs: options.connectTimeoutMs, maxInFlight: options.maxInFlight, clientRequests, ...(options.backoff ? { backoff: options.backoff } : {}) });
       up.on('warning', (m) => this.log(m));
@@ -256,6 +257,7 @@ export class Gateway {
       for (const up of this.upstreams.values()) up.notifyRootsChanged();
     });
     if (conn.push) {
+      this.connections.set(server, conn);
       this.sessions.add(server);
       server.onclose = () => this.sessions.delete(server);
     }

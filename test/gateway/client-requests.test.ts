@@ -49,7 +49,7 @@ describe('requests from upstream servers to the client (sampling, elicitation, r
     await c.sendRootsListChanged();
     await expect.poll(async () => JSON.parse(text(await c.callTool({ name: 'alpha__stats', arguments: {} }))).rootsChanged, { timeout: 60_000 }).toBe(1);
 
-    const records = h.sink.records.filter((r) => r.session === 'upstream-request');
+    const records = h.sink.records.filter((r) => r.requested === r.method);
     expect(records.map((r) => [r.method, r.server, r.decision])).toEqual([
       ['elicitation/create', 'alpha', 'allow'],
       ['roots/list', 'alpha', 'allow'],
@@ -70,7 +70,7 @@ describe('requests from upstream servers to the client (sampling, elicitation, r
     const plain = await h.connect(); // declares no client capabilities
     expect(text(await plain.callTool({ name: 'alpha__ask_client', arguments: { what: 'elicitation' } }))).toMatch(/^refused: /);
     expect(text(await plain.callTool({ name: 'alpha__ask_client', arguments: { what: 'sampling' } }))).toMatch(/refused: .*client does not support sampling/);
-    const denied = h.sink.records.filter((r) => r.session === 'upstream-request' && r.decision === 'deny');
+    const denied = h.sink.records.filter((r) => r.requested === r.method && r.decision === 'deny');
     expect(denied.map((r) => r.reason)).toEqual([expect.stringContaining('client does not support sampling')]);
 
     const asked: Array<{ method: string; params: unknown }> = [];
