@@ -6,7 +6,7 @@
  * cleanly while the server is down, hung (timeout) or overloaded (in-flight cap).
  */
 import { EventEmitter } from 'node:events';
-import { ProtocolError, SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
+import { ProtocolError, SdkError, SdkErrorCode, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/client';
 import { UpstreamClient } from './client.js';
 import type { Prompt, Resource, ResourceTemplateType, ServerCapabilities, StandardSchemaV1, Tool, Transport } from '@modelcontextprotocol/client';
 import { VERSION } from '../../version.js';
@@ -16,6 +16,7 @@ import type { UpstreamSpec } from '../config.js';
 import { GatewayError, GatewayErrorCode } from '../errors.js';
 import type { ProgressUpdate } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { RequestRelay } from './relay.js';
 
 export type UpstreamState = 'starting' | 'ready' | 'backoff' | 'stopped';
 export type CatalogKind = 'tools' | 'prompts' | 'resources';
@@ -75,6 +76,8 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
   restarts = 0;
 
   private client: UpstreamClient | undefined;
+  /** Calls bypass the SDK client's request path on 2025-era connections (see relay.ts). */
+  private relay: RequestRelay | undefined;
   private attempts = 0;
   private timer: NodeJS.Timeout | undefined;
   private stableTimer: NodeJS.Timeout | undefined;
@@ -137,6 +140,8 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
       const transport = await this.options.open(this.spec);
       await client.connect(transport, { timeout: this.options.connectTimeoutMs });
       if (this.client !== client || this.stopping) return;
+      const version = client.getNegotiatedProtocolVersion();
+      this.relay = version !== undefined && SUPPORTED_PROTOCOL_VERSIONS.includes(version) ? new RequestRelay(transport) : undefined;
       this.capabilities = client.getServerCapabilities();
       this.instructions = client.getInstructions();
       await Promise.all((['tools', 'prompts', 'resources'] as const).map((k) => this.refresh(k)));
@@ -149,6 +154,7 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
       if (this.client !== client || this.stopping) return;
       this.emit('warning', `${this.name}: failed to start: ${(err as Error).message}`);
       this.client = undefined;
+      this.relay = undefined;
       client.onclose = undefined;
       await client.close().catch(() => undefined);
       this.scheduleRestart();
@@ -160,6 +166,7 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
   private onClosed(client: UpstreamClient): void {
     if (client !== this.client || this.stopping) return;
     this.client = undefined;
+    this.relay = undefined;
     clearTimeout(this.stableTimer);
     this.emit('warning', `${this.name}: connection closed; restarting`);
     this.scheduleRestart();
@@ -238,6 +245,10 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
     this.inFlight++;
     try {
       const onprogress = options.onProgress;
+      const relay = this.relay;
+      if (relay) {
+        return await relay.request(method, params, { signal: options.signal, timeoutMs: this.spec.timeoutMs, ...(onprogress ? { onProgress: onprogress, maxTotalMs: this.spec.timeoutMs * 10 } : {}) });
+      }
       const result = await client.request({ method, params }, ANY_OBJECT, {
         signal: options.signal,
         timeout: this.spec.timeoutMs,
@@ -276,6 +287,7 @@ export class Upstream extends EventEmitter<UpstreamEvents> {
     clearTimeout(this.stableTimer);
     const client = this.client;
     this.client = undefined;
+    this.relay = undefined;
     this.setState('stopped');
     this.settleFirst();
     await client?.close().catch(() => undefined);
