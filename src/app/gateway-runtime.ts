@@ -8,7 +8,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { TerminalPrompter } from '../gateway/approval/terminal.js';
 import type { UpstreamSpec } from '../gateway/config.js';
@@ -19,6 +18,7 @@ import type { ResultScanner } from '../gateway/middleware/output-scan/index.js';
 import type { PinMode } from '../gateway/pins.js';
 import { httpSecurity } from '../gateway/http-security.js';
 import { serveHttp, type HttpFront, type HttpFrontOptions } from '../gateway/serve-http.js';
+import { serveGatewayStdio } from '../gateway/serve-stdio.js';
 import type { SandboxWrapper } from '../gateway/upstream/connect.js';
 import { PolicyHolder } from '../policy/index.js';
 import { AuditWriter } from '../store/audit-writer.js';
@@ -120,10 +120,7 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
       input.once('end', resolve);
       input.once('close', resolve);
     });
-    stdioHandle = serveStdio((ctx) => gateway.createServer({ transport: 'stdio', session: 'stdio', push: true }, ctx.era), {
-      transport: new StdioServerTransport(input, output),
-      onerror: (err) => o.log(`stdio: ${err.message}`),
-    });
+    stdioHandle = serveGatewayStdio(gateway, new StdioServerTransport(input, output), { transport: 'stdio', session: 'stdio', push: true }, (err) => o.log(`stdio: ${err.message}`));
   }
 
   let http: HttpFront | undefined;

@@ -8,7 +8,7 @@
  *   edited request can approve anything by itself.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createRequestStateCodec, inputRequired, inputResponse, SdkError, SdkErrorCode, type ServerContext } from '@modelcontextprotocol/server';
+import { createRequestStateCodec, inputRequired, inputResponse, SdkError, SdkErrorCode, type ElicitRequestFormParams, type ElicitResult, type RequestOptions, type ServerContext } from '@modelcontextprotocol/server';
 import type { ApprovalAnswer, ApprovalChannel, ApprovalPrompt } from './types.js';
 
 /** The key of our elicitation in `inputRequests` / `inputResponses`. */
@@ -61,13 +61,16 @@ function answerOf(view: ReturnType<typeof inputResponse>, approver: string): App
   return { outcome: 'rejected', approver };
 }
 
+/** Sends `elicitation/create` to the client: the request context's, or the session server's. */
+export type ElicitInput = (params: ElicitRequestFormParams, options: RequestOptions) => Promise<ElicitResult>;
+
 /** 2025-era: push an elicitation request and wait for the answer. */
-export function legacyApprovalChannel(ctx: ServerContext, canElicit: boolean, approver: string): ApprovalChannel {
+export function legacyApprovalChannel(elicitInput: ElicitInput, canElicit: boolean, approver: string): ApprovalChannel {
   return {
     canElicit,
     async elicit(prompt: ApprovalPrompt, _callKey: string, signal: AbortSignal): Promise<ApprovalAnswer> {
       try {
-        const res = await ctx.mcpReq.elicitInput({ mode: 'form', message: prompt.message, requestedSchema: REQUESTED_SCHEMA }, { timeout: prompt.timeoutMs, signal });
+        const res = await elicitInput({ mode: 'form', message: prompt.message, requestedSchema: REQUESTED_SCHEMA }, { timeout: prompt.timeoutMs, signal });
         return answerOf({ kind: 'elicit', action: res.action, ...(res.content ? { content: res.content as Record<string, unknown> } : {}) }, approver);
       } catch (err) {
         if (err instanceof SdkError && err.code === SdkErrorCode.RequestTimeout) return { outcome: 'timeout' };

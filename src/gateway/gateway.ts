@@ -6,7 +6,7 @@
  */
 import type { Transport } from '@modelcontextprotocol/client';
 import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, ProtocolError, ProtocolErrorCode, Server } from '@modelcontextprotocol/server';
-import type { ServerContext } from '@modelcontextprotocol/server';
+import type { AuthInfo, ServerContext } from '@modelcontextprotocol/server';
 import { VERSION } from '../version.js';
 import type { PolicyHolder } from '../policy/index.js';
 import type { AuditSink } from '../store/audit-record.js';
@@ -20,7 +20,7 @@ import type { TerminalApprover } from './middleware/approval/index.js';
 import type { ResultScanner } from './middleware/output-scan/index.js';
 import { buildPipeline, type Pipeline } from './pipeline.js';
 import { PinIndex, type PinMode, type PinVerifier } from './pins.js';
-import { createContext, type ClientIdentity, type GatewayContext, type Operation, type ProgressUpdate } from './types.js';
+import { createContext, type ApprovalChannel, type ClientIdentity, type GatewayContext, type Operation, type ProgressUpdate } from './types.js';
 import { openUpstreamTransport, type SandboxWrapper } from './upstream/connect.js';
 import type { BackoffOptions } from './upstream/backoff.js';
 import { Upstream } from './upstream/upstream.js';
@@ -62,6 +62,31 @@ export interface ChangeNotifier {
   resourceUpdated(uri: string): void;
 }
 
+/** Who sent a call and how to answer them, however the call arrived (SDK server instance or call lane). */
+export interface CallOrigin {
+  client: ClientIdentity;
+  /** Aborted when the client cancels the call or goes away. */
+  signal: AbortSignal;
+  approval: ApprovalChannel | undefined;
+  /** Sends a progress update for the client's own progress token. */
+  progress(token: string | number, update: ProgressUpdate): void;
+}
+
+type ClientInfo = { name?: string; version?: string };
+type ClientCaps = { elicitation?: { form?: unknown; url?: unknown } };
+
+/** The caller's identity from handshake (or envelope) data and HTTP auth; never from model text. */
+export function clientIdentity(conn: ConnectionInfo, info: ClientInfo | undefined, caps: ClientCaps | undefined, auth?: AuthInfo): { client: ClientIdentity; canElicit: boolean } {
+  const elicitation = caps?.elicitation;
+  const canElicit = elicitation !== undefined && (elicitation.form !== undefined || elicitation.url === undefined);
+  const client: ClientIdentity = { session: conn.session, name: info?.name ?? 'unknown', transport: conn.transport };
+  if (info?.version !== undefined) client.version = info.version;
+  if (auth?.clientId) client.principal = auth.clientId;
+  const address = auth?.extra?.['address'];
+  if (typeof address === 'string') client.address = address;
+  return { client, canElicit };
+}
+
 const LIST_CHANGED = ['notifications/tools/list_changed', 'notifications/prompts/list_changed', 'notifications/resources/list_changed'];
 
 function wireError(err: unknown): unknown {
@@ -95,6 +120,8 @@ export class Gateway {
   private readonly log: (message: string) => void;
   private draining = false;
   private started: Promise<void> | undefined;
+  /** True once every upstream has had its first connection attempt (calls then skip the wait). */
+  private isReady = false;
 
   constructor(private readonly options: GatewayOptions) {
     this.log = options.log ?? (() => undefined);
@@ -128,6 +155,7 @@ export class Gateway {
     this.started ??= (async () => {
       for (const up of this.upstreams.values()) up.start();
       await Promise.all([...this.upstreams.values()].map((u) => u.firstAttempt));
+      this.isReady = true;
     })();
     return this.started;
   }
@@ -233,7 +261,7 @@ export class Gateway {
       await this.ready();
       return { resourceTemplates: this.catalog.resourceTemplates() };
     });
-    const call = (op: Operation) => async (request: { params?: Record<string, unknown> }, ctx: ServerContext) => this.call(op, request.params ?? {}, ctx, server, conn, era) as never;
+    const call = (op: Operation) => (request: { params?: Record<string, unknown> }, ctx: ServerContext) => this.call(op, request.params ?? {}, ctx, server, conn, era) as never;
     server.setRequestHandler('tools/call', call('tools/call'));
     server.setRequestHandler('prompts/get', call('prompts/get'));
     server.setRequestHandler('resources/read', call('resources/read'));
@@ -266,41 +294,47 @@ export class Gateway {
 
   private identity(server: Server, ctx: ServerContext, conn: ConnectionInfo, era: 'legacy' | 'modern'): { client: ClientIdentity; canElicit: boolean } {
     const envelope = era === 'modern' ? (ctx.mcpReq.envelope as Record<string, unknown> | undefined) : undefined;
-    const info = (envelope ? envelope[CLIENT_INFO_META_KEY] : server.getClientVersion()) as { name?: string; version?: string } | undefined;
-    const caps = (envelope ? envelope[CLIENT_CAPABILITIES_META_KEY] : server.getClientCapabilities()) as { elicitation?: { form?: unknown; url?: unknown } } | undefined;
-    const elicitation = caps?.elicitation;
-    const canElicit = elicitation !== undefined && (elicitation.form !== undefined || elicitation.url === undefined);
-    const auth = ctx.http?.authInfo;
-    const client: ClientIdentity = { session: conn.session, name: info?.name ?? 'unknown', transport: conn.transport };
-    if (info?.version !== undefined) client.version = info.version;
-    if (auth?.clientId) client.principal = auth.clientId;
-    const address = auth?.extra?.['address'];
-    if (typeof address === 'string') client.address = address;
-    return { client, canElicit };
+    const info = (envelope ? envelope[CLIENT_INFO_META_KEY] : server.getClientVersion()) as ClientInfo | undefined;
+    const caps = (envelope ? envelope[CLIENT_CAPABILITIES_META_KEY] : server.getClientCapabilities()) as ClientCaps | undefined;
+    return clientIdentity(conn, info, caps, ctx.http?.authInfo);
   }
 
-  private async call(op: Operation, rawParams: Record<string, unknown>, sdk: ServerContext, server: Server, conn: ConnectionInfo, era: 'legacy' | 'modern'): Promise<Record<string, unknown>> {
-    if (this.draining) throw new ProtocolError(ProtocolErrorCode.InternalError, 'mcp-warden is shutting down');
-    await this.ready();
+  /** A call that arrived through an SDK server instance (HTTP, and stdio requests the call lane leaves to the SDK). */
+  private call(op: Operation, rawParams: Record<string, unknown>, sdk: ServerContext, server: Server, conn: ConnectionInfo, era: 'legacy' | 'modern'): Promise<Record<string, unknown>> {
     const { client, canElicit } = this.identity(server, sdk, conn, era);
+    const approver = `elicitation:${client.principal ?? client.name}`;
+    return this.dispatch(op, rawParams, {
+      client,
+      signal: sdk.mcpReq.signal,
+      approval: era === 'modern' ? modernApprovalChannel(sdk, canElicit, approver, this.approvals) : legacyApprovalChannel((params, options) => sdk.mcpReq.elicitInput(params, options), canElicit, approver),
+      progress: (token, update) => void sdk.mcpReq.notify({ method: 'notifications/progress', params: { ...update, progressToken: token } }).catch(() => undefined),
+    });
+  }
+
+  /**
+   * Runs one client request through the pipeline to its upstream. Resolves with the result to send
+   * (or the `input_required` result); rejects with a ProtocolError (or an AbortError when the
+   * client's signal aborted) for the session to send back.
+   */
+  async dispatch(op: Operation, rawParams: Record<string, unknown>, origin: CallOrigin): Promise<Record<string, unknown>> {
+    if (this.draining) throw new ProtocolError(ProtocolErrorCode.InternalError, 'mcp-warden is shutting down');
+    if (!this.isReady) await this.ready();
     const { params, token } = stripProgressToken(rawParams);
     const ref = params['ref'] as { name?: unknown; uri?: unknown } | undefined;
     const requested = op === 'resources/read' ? params['uri'] : op === 'completion/complete' ? (ref?.name ?? ref?.uri) : params['name'];
     const abort = new AbortController();
-    const onAbort = () => abort.abort(sdk.mcpReq.signal.reason);
-    if (sdk.mcpReq.signal.aborted) onAbort();
-    else sdk.mcpReq.signal.addEventListener('abort', onAbort, { once: true });
-    const approver = `elicitation:${client.principal ?? client.name}`;
+    const clientSignal = origin.signal;
+    const onAbort = () => abort.abort(clientSignal.reason);
+    if (clientSignal.aborted) onAbort();
+    else clientSignal.addEventListener('abort', onAbort, { once: true });
     const ctx = createContext({
       op,
-      client,
+      client: origin.client,
       requested: typeof requested === 'string' ? requested : '',
       params,
       signal: abort.signal,
-      approval: era === 'modern' ? modernApprovalChannel(sdk, canElicit, approver, this.approvals) : legacyApprovalChannel(sdk, canElicit, approver),
-      ...(token !== undefined
-        ? { onProgress: (p: ProgressUpdate) => void sdk.mcpReq.notify({ method: 'notifications/progress', params: { ...p, progressToken: token } }).catch(() => undefined) }
-        : {}),
+      ...(origin.approval ? { approval: origin.approval } : {}),
+      ...(token !== undefined ? { onProgress: (p: ProgressUpdate) => origin.progress(token, p) } : {}),
     });
     const run = this.pipeline(ctx, () => this.forward(ctx));
     this.inflight.set(abort, run);
@@ -311,7 +345,7 @@ export class Gateway {
       throw wireError(err);
     } finally {
       this.inflight.delete(abort);
-      sdk.mcpReq.signal.removeEventListener('abort', onAbort);
+      clientSignal.removeEventListener('abort', onAbort);
     }
   }
 

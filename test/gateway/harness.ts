@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import type { ClientOptions } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
-import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { Gateway, type GatewayOptions } from '../../src/gateway/gateway.js';
+import { serveGatewayStdio } from '../../src/gateway/serve-stdio.js';
 import { UpstreamClient } from '../../src/gateway/upstream/client.js';
 import type { UpstreamSpec } from '../../src/gateway/config.js';
 import { SandboxConfigSchema } from '../../src/gateway/config.js';
@@ -70,7 +70,7 @@ export async function startGateway(init: { upstreams: UpstreamSpec[]; policy?: s
     async connect(options, setup, ordered) {
       const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
       const session = `test-${++sessions}`;
-      const handle = serveStdio((ctx) => gateway.createServer({ transport: 'stdio', session, push: true }, ctx.era), { transport: serverSide });
+      const handle = serveGatewayStdio(gateway, serverSide, { transport: 'stdio', session, push: true });
       const client = new (ordered ? UpstreamClient : Client)({ name: 'test-client', version: '1.0.0' }, options);
       setup?.(client);
       await client.connect(clientSide);

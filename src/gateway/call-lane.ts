@@ -1,0 +1,179 @@
+/**
+ * @module gateway/call-lane
+ * Tool calls from a 2025-era stdio client go straight into the gateway's pipeline. The lane sits
+ * between the client's SDK transport and `serveStdio`: once the SDK server instance has completed
+ * the handshake, `tools/call` requests (and cancellations of them) are taken off the inbound
+ * stream and answered on the same transport; everything else (initialize, listing, resources,
+ * prompts, notifications, responses to the gateway's own requests, every 2026-era message)
+ * reaches the SDK unchanged.
+ *
+ * Why: the SDK server's per-request path (era routing, context building, input-required seam,
+ * abort bookkeeping) cost more per call than all of mcp-warden's checks. The lane keeps the SDK's
+ * contract for this one method: the request and the result are validated with the SDK's own
+ * schemas, a contentless result gets its empty `content`, errors carry the same code, message and
+ * data, and a call the client cancelled (or abandoned by hanging up) gets no answer.
+ */
+import { ProtocolErrorCode, specTypeSchemas, type JSONRPCMessage, type RequestId, type Server, type StandardSchemaV1Sync, type Transport, type TransportSendOptions } from '@modelcontextprotocol/server';
+import { legacyApprovalChannel } from './approval-channel.js';
+import { clientIdentity, type CallOrigin, type ConnectionInfo, type Gateway } from './gateway.js';
+
+/** Result keys that mark a result as something other than a plain tool result (left as they are). */
+const FOREIGN_RESULT_KEYS = ['task', 'inputRequests', 'requestState'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A result without `content` gets an empty one, as the SDK server does before validating. */
+function withContent(result: Record<string, unknown>): Record<string, unknown> {
+  if (result['content'] !== undefined || FOREIGN_RESULT_KEYS.some((k) => k in result)) return result;
+  return { ...result, content: [] };
+}
+
+/** Validates with one of the SDK's spec schemas; the message lists the issues. */
+function check<T>(schema: StandardSchemaV1Sync<T>, value: unknown): { ok: true; value: T } | { ok: false; message: string } {
+  const out = schema['~standard'].validate(value);
+  if (!out.issues) return { ok: true, value: out.value };
+  return { ok: false, message: out.issues.map((i) => `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || '(root)'}: ${i.message}`).join('; ') };
+}
+
+/** What the SDK server would answer when a handler throws (2025-era error-code mapping included). */
+function errorBody(err: unknown): { code: number; message: string; data?: unknown } {
+  const e = err as { code?: unknown; message?: unknown; data?: unknown } | undefined;
+  const code = typeof e?.code === 'number' && Number.isSafeInteger(e.code) ? e.code : ProtocolErrorCode.InternalError;
+  return { code: code === -32002 ? -32602 : code, message: typeof e?.message === 'string' ? e.message : 'Internal error', ...(e?.data !== undefined ? { data: e.data } : {}) };
+}
+
+export class CallLane {
+  /** Hand this to `serveStdio` in place of the client transport. */
+  readonly transport: Transport;
+  private server: Server | undefined;
+  private origin: Omit<CallOrigin, 'signal'> | undefined;
+  private readonly inflight = new Map<RequestId, AbortController>();
+
+  constructor(
+    private readonly inner: Transport,
+    private readonly gateway: Gateway,
+    private readonly conn: ConnectionInfo,
+  ) {
+    this.transport = new LaneTransport(inner, (m) => this.take(m), () => this.abortAll('the client disconnected'));
+  }
+
+  /** The SDK server instance `serveStdio` pinned for this connection, and its era. */
+  attach(server: Server, era: 'legacy' | 'modern'): void {
+    this.server = era === 'legacy' ? server : undefined;
+    this.origin = undefined;
+  }
+
+  /** Whether the lane answers this connection's tool calls (a 2025-era session past its handshake). */
+  get active(): boolean {
+    return this.session() !== undefined;
+  }
+
+  /** Calls the lane is answering. */
+  get size(): number {
+    return this.inflight.size;
+  }
+
+  private take(message: JSONRPCMessage): boolean {
+    const m = message as Record<string, unknown>;
+    const method = m['method'];
+    if (method === 'tools/call' && 'id' in m) {
+      const origin = this.session();
+      if (!origin) return false;
+      void this.handle(m['id'] as RequestId, m['params'], origin);
+      return true;
+    }
+    if (method === 'notifications/cancelled' && isObject(m['params'])) {
+      const params = m['params'];
+      const controller = this.inflight.get(params['requestId'] as RequestId);
+      if (!controller) return false;
+      controller.abort(new Error(typeof params['reason'] === 'string' ? `the client cancelled the call (${params['reason']})` : 'the client cancelled the call'));
+      return true;
+    }
+    return false;
+  }
+
+  /** The caller, once the 2025-era handshake is done (built once per connection). */
+  private session(): Omit<CallOrigin, 'signal'> | undefined {
+    if (this.origin) return this.origin;
+    const server = this.server;
+    const info = server?.getClientVersion();
+    if (!server || !info) return undefined;
+    const { client, canElicit } = clientIdentity(this.conn, info, server.getClientCapabilities());
+    this.origin = {
+      client,
+      approval: legacyApprovalChannel((params, options) => server.elicitInput(params, options), canElicit, `elicitation:${client.name}`),
+      progress: (token, update) => void this.inner.send({ jsonrpc: '2.0', method: 'notifications/progress', params: { ...update, progressToken: token } }).catch(() => undefined),
+    };
+    return this.origin;
+  }
+
+  private async handle(id: RequestId, params: unknown, origin: Omit<CallOrigin, 'signal'>): Promise<void> {
+    const request = check(specTypeSchemas.CallToolRequest, { method: 'tools/call', params });
+    if (!request.ok) {
+      await this.reply(id, { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call request: ${request.message}` } });
+      return;
+    }
+    const controller = new AbortController();
+    this.inflight.set(id, controller);
+    try {
+      const result = withContent(await this.gateway.dispatch('tools/call', (params ?? {}) as Record<string, unknown>, { ...origin, signal: controller.signal }));
+      if (controller.signal.aborted) return;
+      const valid = check(specTypeSchemas.CallToolResult, result);
+      if (!valid.ok) await this.reply(id, { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call result: ${valid.message}` } });
+      else await this.reply(id, { result: valid.value as Record<string, unknown> });
+    } catch (err) {
+      if (!controller.signal.aborted) await this.reply(id, { error: errorBody(err) });
+    } finally {
+      this.inflight.delete(id);
+    }
+  }
+
+  private reply(id: RequestId, body: { result: Record<string, unknown> } | { error: { code: number; message: string; data?: unknown } }): Promise<void> {
+    return this.inner.send({ jsonrpc: '2.0', id, ...body } as JSONRPCMessage).catch(() => undefined); // a client that went away gets nothing
+  }
+
+  private abortAll(reason: string): void {
+    for (const controller of this.inflight.values()) controller.abort(new Error(reason));
+  }
+}
+
+/** The client transport as `serveStdio` sees it: the same, minus what the lane takes. */
+class LaneTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: Transport['onmessage'];
+
+  constructor(
+    private readonly inner: Transport,
+    private readonly take: (message: JSONRPCMessage) => boolean,
+    private readonly closed: () => void,
+  ) {}
+
+  get sessionId(): string | undefined {
+    return this.inner.sessionId;
+  }
+
+  start(): Promise<void> {
+    this.inner.onmessage = (message, extra) => {
+      if (!this.take(message)) this.onmessage?.(message, extra);
+    };
+    this.inner.onclose = () => {
+      this.closed();
+      this.onclose?.();
+    };
+    this.inner.onerror = (error) => this.onerror?.(error);
+    return this.inner.start();
+  }
+
+  send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    return this.inner.send(message, options);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  setProtocolVersion(version: string): void {
+    this.inner.setProtocolVersion?.(version);
+  }
+}
