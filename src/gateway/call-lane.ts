@@ -42,6 +42,28 @@ function errorBody(err: unknown): { code: number; message: string; data?: unknow
   return { code: code === -32002 ? -32602 : code, message: typeof e?.message === 'string' ? e.message : 'Internal error', ...(e?.data !== undefined ? { data: e.data } : {}) };
 }
 
+/** What to answer a tool call with: a result or an error; undefined when the client cancelled it (no answer). */
+export type CallAnswer = { result: Record<string, unknown> } | { error: { code: number; message: string; data?: unknown } };
+
+/**
+ * Runs one `tools/call` through the gateway as the SDK server would serve it: the request and the
+ * result are checked with the SDK's spec schemas, a contentless result gets its empty `content`,
+ * and a thrown error becomes the same code, message and data.
+ */
+export async function answerToolCall(gateway: Gateway, params: unknown, origin: CallOrigin): Promise<CallAnswer | undefined> {
+  const request = check(specTypeSchemas.CallToolRequest, { method: 'tools/call', params });
+  if (!request.ok) return { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call request: ${request.message}` } };
+  try {
+    const result = withContent(await gateway.dispatch('tools/call', params as Record<string, unknown>, origin));
+    if (origin.signal.aborted) return undefined;
+    const valid = check(specTypeSchemas.CallToolResult, result);
+    if (!valid.ok) return { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call result: ${valid.message}` } };
+    return { result: valid.value as Record<string, unknown> };
+  } catch (err) {
+    return origin.signal.aborted ? undefined : { error: errorBody(err) };
+  }
+}
+
 export class CallLane {
   /** Hand this to `serveStdio` in place of the client transport. */
   readonly transport: Transport;
@@ -108,28 +130,14 @@ export class CallLane {
   }
 
   private async handle(id: RequestId, params: unknown, origin: Omit<CallOrigin, 'signal'>): Promise<void> {
-    const request = check(specTypeSchemas.CallToolRequest, { method: 'tools/call', params });
-    if (!request.ok) {
-      await this.reply(id, { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call request: ${request.message}` } });
-      return;
-    }
     const controller = new AbortController();
     this.inflight.set(id, controller);
     try {
-      const result = withContent(await this.gateway.dispatch('tools/call', (params ?? {}) as Record<string, unknown>, { ...origin, signal: controller.signal }));
-      if (controller.signal.aborted) return;
-      const valid = check(specTypeSchemas.CallToolResult, result);
-      if (!valid.ok) await this.reply(id, { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call result: ${valid.message}` } });
-      else await this.reply(id, { result: valid.value as Record<string, unknown> });
-    } catch (err) {
-      if (!controller.signal.aborted) await this.reply(id, { error: errorBody(err) });
+      const answer = await answerToolCall(this.gateway, params, { ...origin, signal: controller.signal });
+      if (answer) await this.inner.send({ jsonrpc: '2.0', id, ...answer } as JSONRPCMessage).catch(() => undefined); // a client that went away gets nothing
     } finally {
       this.inflight.delete(id);
     }
-  }
-
-  private reply(id: RequestId, body: { result: Record<string, unknown> } | { error: { code: number; message: string; data?: unknown } }): Promise<void> {
-    return this.inner.send({ jsonrpc: '2.0', id, ...body } as JSONRPCMessage).catch(() => undefined); // a client that went away gets nothing
   }
 
   private abortAll(reason: string): void {

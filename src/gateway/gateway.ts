@@ -361,6 +361,17 @@ export class Gateway {
     ctx.resultSize = payloadSize(ctx.result);
   }
 
+  /**
+   * Whether the current policy would ask a human before this tool call. The HTTP call lane leaves
+   * such calls to the SDK path, whose response stream can carry the elicitation.
+   */
+  asksApproval(requested: string, args: unknown, client: ClientIdentity): boolean {
+    const route = this.catalog.resolve('tools/call', requested, {});
+    if (!route) return false;
+    const objectArgs = args !== null && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : undefined;
+    return this.options.policy.current.decide({ server: route.server, tool: route.target, client: client.principal ?? client.name, args: objectArgs }).action === 'ask';
+  }
+
   /** Number of calls in flight. */
   get inFlight(): number {
     return this.inflight.size;

@@ -13,6 +13,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type AuthInfo } from '@modelcontextprotocol/server';
 import type { Gateway } from './gateway.js';
 import { httpSecurity, type HttpSecurityOptions } from './http-security.js';
+import { HttpCallLane, readBody, replayed, type HttpSession } from './http-lane.js';
 
 export interface HttpFrontOptions extends HttpSecurityOptions {
   port: number;
@@ -45,6 +46,9 @@ export async function serveHttp(gateway: Gateway, options: HttpFrontOptions): Pr
   gateway.addNotifier(modern.notify);
 
   const sessions = new Map<string, WebStandardStreamableHTTPServerTransport>();
+  /** The SDK server instance of each 2025-era session, for the call lane. */
+  const servers = new Map<string, HttpSession>();
+  const lane = new HttpCallLane(gateway, servers);
   const legacy = async (request: Request, authInfo: AuthInfo | undefined): Promise<Response> => {
     const sid = request.headers.get('mcp-session-id');
     if (sid !== null) {
@@ -53,17 +57,26 @@ export async function serveHttp(gateway: Gateway, options: HttpFrontOptions): Pr
     }
     if (request.method !== 'POST') return jsonError(400, 'Bad Request: Mcp-Session-Id header is required');
     if (sessions.size >= maxSessions) return jsonError(503, 'Too many sessions');
-    const session = `http-${++counter}`;
+    const conn = { transport: 'http', session: `http-${++counter}`, push: true } as const;
+    const server = gateway.createServer(conn, 'legacy');
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => void sessions.set(id, transport),
-      onsessionclosed: (id) => void sessions.delete(id),
+      onsessioninitialized: (id) => {
+        sessions.set(id, transport);
+        servers.set(id, { server, conn });
+      },
+      onsessionclosed: (id) => {
+        sessions.delete(id);
+        servers.delete(id);
+      },
       maxRequestBodySize: options.maxBodyBytes,
     });
     transport.onclose = () => {
-      if (transport.sessionId) sessions.delete(transport.sessionId);
+      if (transport.sessionId) {
+        sessions.delete(transport.sessionId);
+        servers.delete(transport.sessionId);
+      }
     };
-    const server = gateway.createServer({ transport: 'http', session, push: true }, 'legacy');
     await server.connect(transport);
     const res = await transport.handleRequest(request, authInfo ? { authInfo } : {});
     if (transport.sessionId === undefined) await server.close(); // not an initialize: nothing to keep
@@ -90,16 +103,26 @@ export async function serveHttp(gateway: Gateway, options: HttpFrontOptions): Pr
     }
     // The client's credential stops here: MCP handlers (and so upstreams) only ever see its name.
     delete req.headers['authorization'];
-    (req as IncomingMessage & { auth?: AuthInfo }).auth = {
-      token: '',
-      clientId: verdict.principal ?? '',
-      scopes: [],
-      extra: { address: req.socket.remoteAddress ?? '' },
-    };
-    node(req, res).catch((err: unknown) => {
+    const auth: AuthInfo = { token: '', clientId: verdict.principal ?? '', scopes: [], extra: { address: req.socket.remoteAddress ?? '' } };
+    (req as IncomingMessage & { auth?: AuthInfo }).auth = auth;
+    const failed = (err: unknown) => {
       log(`http: ${(err as Error).message}`);
       if (!res.headersSent) res.writeHead(500).end();
-    });
+    };
+    if (req.method !== 'POST') {
+      node(req, res).catch(failed);
+      return;
+    }
+    // POST bodies are read here once: a plain tool call on a 2025 session is answered by the call lane, the rest replayed to the SDK.
+    readBody(req, options.maxBodyBytes).then((body) => {
+      if (body === undefined) {
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: `Payload Too Large: Request body must not exceed ${options.maxBodyBytes} bytes` }, id: null }));
+        return;
+      }
+      if (!lane.tryHandle(req, res, body, auth)) return node(replayed(req, body), res);
+      return undefined;
+    }).catch(failed);
   });
   http.requestTimeout = 0; // long-lived SSE streams and slow tools are bounded by call timeouts instead
   http.headersTimeout = 30_000;
