@@ -71,7 +71,7 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
     else if (!verifier.present) o.log(`pinning: off (${o.lockfile} not found)`);
   }
 
-  const audit = o.auditDb || o.auditJsonl ? new AuditWriter({ ...(o.auditDb ? { dbPath: o.auditDb } : {}), ...(o.auditJsonl ? { jsonlPath: o.auditJsonl } : {}), onError: (e) => o.log(`audit: ${e.message}`) }) : undefined;
+  const audit = o.auditDb || o.auditJsonl ? new AuditWriter({ ...(o.auditDb ? { dbPath: o.auditDb } : {}), ...(o.auditJsonl ? { jsonlPath: o.auditJsonl } : {}), thread: true, onError: (e) => o.log(`audit: ${e.message}`) }) : undefined;
   const sink = audit ?? { record: () => undefined };
 
   const gateway = new Gateway({
@@ -142,7 +142,7 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
         await gateway.shutdown(graceMs);
         await http?.close();
         await stdioHandle?.close().catch(() => undefined);
-        audit?.dispose();
+        await audit?.dispose();
       })();
       return closing;
     },

@@ -16,7 +16,7 @@ describe('AuditWriter', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes batches to SQLite and JSONL with secrets redacted', () => {
+  it('writes batches to SQLite and JSONL with secrets redacted', async () => {
     dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
     const dbPath = join(dir, 'audit.db');
     const jsonlPath = join(dir, 'audit.jsonl');
@@ -24,7 +24,7 @@ describe('AuditWriter', () => {
     w.record(rec({ args: { q: `token ${token}`, n: 1 }, findings: [{ kind: 'dlp', id: 'github-token', where: 'arguments', count: 1, action: 'redacted' }] }));
     w.record(rec({ decision: 'deny', rule: 'rules[0]', reason: 'nope', target: 'delete', error: 'denied' }));
     w.record(rec({ quarantine: { id: 'q1', result: { content: [{ type: 'text', text: `evil ${token}` }] } } }));
-    w.dispose();
+    await w.dispose();
 
     const lines = readFileSync(jsonlPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
@@ -47,7 +47,7 @@ describe('AuditWriter', () => {
     }
   });
 
-  it('flushes when the batch is full, and writes late records after close', () => {
+  it('flushes when the batch is full, and writes late records after close', async () => {
     dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
     const jsonlPath = join(dir, 'a.jsonl');
     const w = new AuditWriter({ jsonlPath, intervalMs: 60_000, batchSize: 2 });
@@ -55,20 +55,65 @@ describe('AuditWriter', () => {
     expect(w.written).toBe(0);
     w.record(rec());
     expect(w.written).toBe(2);
-    w.close();
+    await w.close();
     w.record(rec({ decision: 'error' }));
     expect(w.written).toBe(3);
-    w.dispose();
+    await w.dispose();
     expect(readFileSync(jsonlPath, 'utf8').trim().split('\n')).toHaveLength(3);
   });
 
-  it('cuts oversized arguments and keeps the row valid JSON', () => {
+  it('cuts oversized arguments and keeps the row valid JSON', async () => {
     dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
     const jsonlPath = join(dir, 'a.jsonl');
     const w = new AuditWriter({ jsonlPath });
     w.record(rec({ args: { blobs: Array.from({ length: 100 }, () => 'x'.repeat(4000)) } }));
-    w.dispose();
+    await w.dispose();
     const line = JSON.parse(readFileSync(jsonlPath, 'utf8')) as { args: { truncated: boolean } };
     expect(line.args.truncated).toBe(true);
+  });
+
+  describe('in a worker thread', () => {
+    it('writes every batch off the calling thread and has them all on disk when close() returns', async () => {
+      dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
+      const dbPath = join(dir, 'audit.db');
+      const jsonlPath = join(dir, 'audit.jsonl');
+      const errors: Error[] = [];
+      const w = new AuditWriter({ dbPath, jsonlPath, thread: true, batchSize: 7, intervalMs: 60_000, onError: (e) => errors.push(e) });
+      for (let i = 0; i < 100; i++) w.record(rec({ args: { i, q: `token ${token}` } }));
+      await w.dispose();
+      expect(errors).toEqual([]);
+      expect(w.written).toBe(100);
+      const lines = readFileSync(jsonlPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { args: { i: number; q: string } });
+      expect(lines.map((l) => l.args.i)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+      expect(readFileSync(jsonlPath, 'utf8')).not.toContain(token);
+      const db = new AuditDb(dbPath, { readonly: true });
+      try {
+        expect(db.count()).toBe(100);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('loses nothing when the worker dies: what it did not confirm is written by the calling thread', async () => {
+      dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
+      const jsonlPath = join(dir, 'audit.jsonl');
+      const errors: Error[] = [];
+      const w = new AuditWriter({ jsonlPath, thread: true, intervalMs: 60_000, onError: (e) => errors.push(e) });
+      const worker = (w as unknown as { worker: import('node:worker_threads').Worker }).worker;
+      const exited = new Promise((r) => worker.once('exit', r));
+      await worker.terminate();
+      await exited;
+      for (let i = 0; i < 5; i++) w.record(rec({ args: { i } }));
+      w.flush();
+      await w.dispose();
+      expect(errors.map((e) => e.message).join('\n')).toMatch(/audit worker exited/);
+      const lines = readFileSync(jsonlPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { args: { i: number } });
+      expect(lines.map((l) => l.args.i)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it('refuses a path it cannot write at construction, naming the file', () => {
+      dir = mkdtempSync(join(tmpdir(), 'warden-audit-'));
+      expect(() => new AuditWriter({ dbPath: join(dir, 'no', '\0bad.db'), thread: true })).toThrow();
+    });
   });
 });
