@@ -42,6 +42,13 @@ function errorBody(err: unknown): { code: number; message: string; data?: unknow
   return { code: code === -32002 ? -32602 : code, message: typeof e?.message === 'string' ? e.message : 'Internal error', ...(e?.data !== undefined ? { data: e.data } : {}) };
 }
 
+/** Why a lane aborts a call: the client cancelled it or went away (so it gets no answer). */
+export class ClientGone extends Error {
+  override name = 'ClientGone';
+}
+
+const clientGone = (signal: AbortSignal): boolean => signal.aborted && signal.reason instanceof ClientGone;
+
 /** What to answer a tool call with: a result or an error; undefined when the client cancelled it (no answer). */
 export type CallAnswer = { result: Record<string, unknown> } | { error: { code: number; message: string; data?: unknown } };
 
@@ -55,12 +62,12 @@ export async function answerToolCall(gateway: Gateway, params: unknown, origin: 
   if (!request.ok) return { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call request: ${request.message}` } };
   try {
     const result = withContent(await gateway.dispatch('tools/call', params as Record<string, unknown>, origin));
-    if (origin.signal.aborted) return undefined;
+    if (clientGone(origin.signal)) return undefined;
     const valid = check(specTypeSchemas.CallToolResult, result);
     if (!valid.ok) return { error: { code: ProtocolErrorCode.InvalidParams, message: `Invalid tools/call result: ${valid.message}` } };
     return { result: valid.value as Record<string, unknown> };
   } catch (err) {
-    return origin.signal.aborted ? undefined : { error: errorBody(err) };
+    return clientGone(origin.signal) ? undefined : { error: errorBody(err) };
   }
 }
 
@@ -108,7 +115,7 @@ export class CallLane {
       const params = m['params'];
       const controller = this.inflight.get(params['requestId'] as RequestId);
       if (!controller) return false;
-      controller.abort(new Error(typeof params['reason'] === 'string' ? `the client cancelled the call (${params['reason']})` : 'the client cancelled the call'));
+      controller.abort(new ClientGone(typeof params['reason'] === 'string' ? `the client cancelled the call (${params['reason']})` : 'the client cancelled the call'));
       return true;
     }
     return false;
@@ -133,7 +140,7 @@ export class CallLane {
     const controller = new AbortController();
     this.inflight.set(id, controller);
     try {
-      const answer = await answerToolCall(this.gateway, params, { ...origin, signal: controller.signal });
+      const answer = await answerToolCall(this.gateway, params, { ...origin, signal: controller.signal, controller });
       if (answer) await this.inner.send({ jsonrpc: '2.0', id, ...answer } as JSONRPCMessage).catch(() => undefined); // a client that went away gets nothing
     } finally {
       this.inflight.delete(id);
@@ -141,7 +148,7 @@ export class CallLane {
   }
 
   private abortAll(reason: string): void {
-    for (const controller of this.inflight.values()) controller.abort(new Error(reason));
+    for (const controller of this.inflight.values()) controller.abort(new ClientGone(reason));
   }
 }
 

@@ -67,6 +67,11 @@ export interface CallOrigin {
   client: ClientIdentity;
   /** Aborted when the client cancels the call or goes away. */
   signal: AbortSignal;
+  /**
+   * The controller behind `signal`, when the caller owns one the gateway may abort too (at
+   * shutdown). Saves a second controller per call on the lanes; the SDK path has none to lend.
+   */
+  controller?: AbortController;
   approval: ApprovalChannel | undefined;
   /** Sends a progress update for the client's own progress token. */
   progress(token: string | number, update: ProgressUpdate): void;
@@ -322,11 +327,14 @@ export class Gateway {
     const { params, token } = stripProgressToken(rawParams);
     const ref = params['ref'] as { name?: unknown; uri?: unknown } | undefined;
     const requested = op === 'resources/read' ? params['uri'] : op === 'completion/complete' ? (ref?.name ?? ref?.uri) : params['name'];
-    const abort = new AbortController();
     const clientSignal = origin.signal;
+    const lent = origin.controller !== undefined && origin.controller.signal === clientSignal;
+    const abort = lent ? (origin.controller as AbortController) : new AbortController();
     const onAbort = () => abort.abort(clientSignal.reason);
-    if (clientSignal.aborted) onAbort();
-    else clientSignal.addEventListener('abort', onAbort, { once: true });
+    if (!lent) {
+      if (clientSignal.aborted) onAbort();
+      else clientSignal.addEventListener('abort', onAbort, { once: true });
+    }
     const ctx = createContext({
       op,
       client: origin.client,
@@ -345,7 +353,7 @@ export class Gateway {
       throw wireError(err);
     } finally {
       this.inflight.delete(abort);
-      clientSignal.removeEventListener('abort', onAbort);
+      if (!lent) clientSignal.removeEventListener('abort', onAbort);
     }
   }
 

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { SUPPORTED_PROTOCOL_VERSIONS, type AuthInfo, type Server } from '@modelcontextprotocol/server';
 import { legacyApprovalChannel } from './approval-channel.js';
-import { answerToolCall, type CallAnswer } from './call-lane.js';
+import { answerToolCall, ClientGone, type CallAnswer } from './call-lane.js';
 import { clientIdentity, type ConnectionInfo, type Gateway } from './gateway.js';
 
 /** A 2025-era HTTP session: the SDK server instance serving it and its connection info. */
@@ -80,12 +80,13 @@ export class HttpCallLane {
 
     const controller = new AbortController();
     res.once('close', () => {
-      if (!res.writableFinished) controller.abort(new Error('the client disconnected'));
+      if (!res.writableFinished) controller.abort(new ClientGone('the client disconnected'));
     });
     const server = session.server;
     const origin = {
       client,
       signal: controller.signal,
+      controller,
       // Kept for a policy reloaded to `ask` after the check above: the SDK sends it on the session's GET stream.
       approval: legacyApprovalChannel((p, o) => server.elicitInput(p, o), canElicit, `elicitation:${client.principal ?? client.name}`),
       progress: () => undefined,

@@ -120,6 +120,19 @@ describe('call lane (2025-era stdio tool calls on the hot path)', () => {
     await conn.close();
   });
 
+  it('answers a call still running at shutdown with an error (only a client that cancelled gets silence)', async () => {
+    const own = await startGateway({ upstreams: [stdioSpec('fs')] });
+    const { client, conn } = await connect(own);
+    const pending = client.callTool({ name: 'fs__hang', arguments: {} }).catch((e: unknown) => e);
+    await until(() => conn.lane.size === 1);
+    await own.gateway.shutdown(10);
+    const err = await pending;
+    expect(err).toBeInstanceOf(ProtocolError);
+    expect((err as ProtocolError).message).toMatch(/shutting down/);
+    await client.close();
+    await conn.close();
+  });
+
   it('leaves 2026-07-28 requests to the SDK server', async () => {
     const { client, conn } = await connect(h, { versionNegotiation: { mode: 'auto' } });
     expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
