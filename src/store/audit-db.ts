@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { WardenError, WardenErrorCode } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 import type { AuditRow, SerializedRecord } from './audit-serialize.js';
 import { migrate, type StoreComponent } from './migrations.js';
 import { defaultStateDir, type StateEnv } from './paths.js';

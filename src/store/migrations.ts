@@ -5,7 +5,7 @@
  * Components are independent, so adding one never renumbers another's migrations.
  */
 import type Database from 'better-sqlite3';
-import { WardenError, WardenErrorCode } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 
 export interface Migration {
   /** 1, 2, 3, … in order; never reuse or renumber a shipped version. */
