@@ -125,6 +125,8 @@ export class Gateway {
   private readonly log: (message: string) => void;
   private draining = false;
   private started: Promise<void> | undefined;
+  /** Result of scanning each upstream's instructions, kept while the text stays the same. */
+  private readonly instructionVerdicts = new Map<string, { text: string; clean: boolean }>();
   /** True once every upstream has had its first connection attempt (calls then skip the wait). */
   private isReady = false;
 
@@ -225,16 +227,23 @@ export class Gateway {
     this.notifiers.add(n);
   }
 
+  /**
+   * Every upstream's instructions that pass result scanning. Scanned once per text, not per server
+   * instance: a 2026-era HTTP gateway builds an instance for every request.
+   */
   private instructions(): string | undefined {
     const parts: string[] = [];
     for (const up of this.upstreams.values()) {
-      if (!up.instructions) continue;
-      const hits = this.options.scanner.scan([up.instructions], { server: up.name, target: 'instructions' });
-      if (hits.length > 0) {
-        this.log(`${up.name}: server instructions dropped: they matched ${hits.map((h) => h.ruleId).join(', ')}`);
-        continue;
+      const text = up.instructions;
+      if (!text) continue;
+      let verdict = this.instructionVerdicts.get(up.name);
+      if (verdict?.text !== text) {
+        const hits = this.options.scanner.scan([text], { server: up.name, target: 'instructions' });
+        if (hits.length > 0) this.log(`${up.name}: server instructions dropped: they matched ${hits.map((h) => h.ruleId).join(', ')}`);
+        verdict = { text, clean: hits.length === 0 };
+        this.instructionVerdicts.set(up.name, verdict);
       }
-      parts.push(this.options.namespaced ? `## ${up.name}\n${up.instructions}` : up.instructions);
+      if (verdict.clean) parts.push(this.options.namespaced ? `## ${up.name}\n${text}` : text);
     }
     return parts.length > 0 ? parts.join('\n\n') : undefined;
   }
