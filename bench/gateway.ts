@@ -3,7 +3,9 @@
 //   floor-relay   SDK client → a bare JSON-line relay (no SDK, no checks) → fixture: one more
 //                 process and two more pipe hops, the least any stdio proxy can add here
 //   floor-sdk     SDK client → an SDK Server + Client passthrough (no checks) → fixture: what the
-//                 official SDK alone adds; wrap is built the same way
+//                 official SDK alone adds
+//   floor-http    SDK client → a bare HTTP-to-stdio relay (no SDK, no checks, JSON answers) →
+//                 fixture: the least any streamable-HTTP proxy can add here
 //   wrap          SDK client → mcp-warden wrap (stdio) → fixture
 //   gateway       SDK client → mcp-warden gateway (streamable HTTP, 2025 session) → fixture
 //   gateway-2026  the same gateway, 2026-07-28 stateless requests
@@ -30,6 +32,7 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURE = join(ROOT, 'bench', 'fixtures', 'payload-server.mjs');
 const FLOOR_RELAY = join(ROOT, 'bench', 'fixtures', 'floor-relay.mjs');
 const FLOOR_SDK = join(ROOT, 'bench', 'fixtures', 'floor-sdk.mjs');
+const FLOOR_HTTP = join(ROOT, 'bench', 'fixtures', 'floor-http.mjs');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const N = {
   warm: QUICK ? 100 : 400,
@@ -155,6 +158,9 @@ servers:
 
 async function peerTargets(): Promise<Target[]> {
   const out: Target[] = [];
+  const fp = await freePort();
+  const floor = start(process.execPath, [FLOOR_HTTP, String(fp), process.execPath, FIXTURE]);
+  out.push({ name: 'floor-http', client: () => connectWithRetry(`http://127.0.0.1:${fp}/mcp`, 'legacy'), pid: () => floor.pid });
   const pp = await freePort();
   const proxy = start(join(BIN, 'mcp-proxy'), ['--port', String(pp), '--host', '127.0.0.1', '--', process.execPath, FIXTURE]);
   out.push({ name: 'mcp-proxy', client: () => connectWithRetry(`http://127.0.0.1:${pp}/mcp`, 'legacy'), pid: () => proxy.pid });
@@ -389,6 +395,7 @@ async function main(): Promise<void> {
 
   // The floors show which targets this machine and the SDK leave room for, and what of wrap's cost is ours.
   const floorSdk = rows.find((r) => r.name === 'floor-sdk');
+  const floorHttp = rows.find((r) => r.name === 'floor-http');
   console.log('\nfloors (what a proxy adds over direct before it does anything):');
   for (const fl of rows.filter((r) => r.name.startsWith('floor-') && !Number.isNaN(r.p50))) {
     console.log(`  ${fl.name.padEnd(12)} +p50 1KB ${f(fl.p50 - direct.p50, 3)} ms  +p99 1KB ${f(fl.p99 - direct.p99, 3)} ms  +p50 100KB ${f(fl.p50L - direct.p50L, 3)} ms  ${f(Math.max(...fl.cps), 0)} calls/s  RSS ${f(fl.rssFresh, 1)} MB`);
@@ -398,6 +405,14 @@ async function main(): Promise<void> {
     console.log(
       `  wrap over floor-sdk (mcp-warden's policy, DLP, result scanning and audit): +p50 1KB ${f(wrap.p50 - floorSdk.p50, 3)} ms  +p50 100KB ${f(wrap.p50L - floorSdk.p50L, 3)} ms  calls/s ratio ${f(Math.max(...wrap.cps) / Math.max(...floorSdk.cps), 2)}  RSS +${f((wrap.rssFresh ?? NaN) - (floorSdk.rssFresh ?? NaN), 1)} MB`,
     );
+  }
+  const floorRelay = rows.find((r) => r.name === 'floor-relay');
+  if (wrap && floorRelay && !Number.isNaN(wrap.p50) && !Number.isNaN(floorRelay.p50)) {
+    console.log(`  wrap over floor-relay (everything mcp-warden does beyond moving bytes): +p50 1KB ${f(wrap.p50 - floorRelay.p50, 3)} ms  +p50 100KB ${f(wrap.p50L - floorRelay.p50L, 3)} ms`);
+  }
+  const gw = rows.find((r) => r.name === 'gateway');
+  if (gw && floorHttp && !Number.isNaN(gw.p50) && !Number.isNaN(floorHttp.p50)) {
+    console.log(`  gateway over floor-http (the same, over HTTP): +p50 1KB ${f(gw.p50 - floorHttp.p50, 3)} ms  +p50 100KB ${f(gw.p50L - floorHttp.p50L, 3)} ms`);
   }
 }
 
