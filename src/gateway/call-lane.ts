@@ -4,8 +4,8 @@
  * between the client's SDK transport and `serveStdio`: once the SDK server instance has completed
  * the handshake, `tools/call` requests (and cancellations of them) are taken off the inbound
  * stream and answered on the same transport; everything else (initialize, listing, resources,
- * prompts, notifications, responses to the gateway's own requests, every 2026-era message)
- * reaches the SDK unchanged.
+ * prompts, notifications, responses to the gateway's own requests, task-augmented calls, every
+ * 2026-era message) reaches the SDK unchanged.
  *
  * Why: the SDK server's per-request path (era routing, context building, input-required seam,
  * abort bookkeeping) cost more per call than all of mcp-warden's checks. The lane keeps the SDK's
@@ -105,7 +105,7 @@ export class CallLane {
   private take(message: JSONRPCMessage): boolean {
     const m = message as Record<string, unknown>;
     const method = m['method'];
-    if (method === 'tools/call' && 'id' in m) {
+    if (method === 'tools/call' && 'id' in m && !(isObject(m['params']) && m['params']['task'] !== undefined)) {
       const origin = this.session();
       if (!origin) return false;
       void this.handle(m['id'] as RequestId, m['params'], origin);

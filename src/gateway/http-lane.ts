@@ -4,8 +4,8 @@
  * run straight through the pipeline and answered with one `application/json` response (which the
  * streamable HTTP transport allows for any POST). Anything else, and every request that is not
  * exactly the plain case (another method, a batch, an unknown session, headers the SDK would
- * refuse, a progress token or a call the policy will ask a human about, both of which need a
- * response stream), goes to the SDK transport with its body replayed, so every error and every
+ * refuse, a task-augmented call, a progress token or a call the policy will ask a human about,
+ * both of which need a response stream), goes to the SDK transport with its body replayed, so every error and every
  * streamed exchange stays the SDK's.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -74,7 +74,7 @@ export class HttpCallLane {
     const id = message['id'];
     if (typeof id !== 'string' && typeof id !== 'number') return false;
     const params = message['params'];
-    if (isObject(params['_meta']) && params['_meta']['progressToken'] !== undefined) return false;
+    if ((isObject(params['_meta']) && params['_meta']['progressToken'] !== undefined) || params['task'] !== undefined) return false;
     const { client, canElicit } = clientIdentity(session.conn, info, session.server.getClientCapabilities(), auth);
     if (typeof params['name'] === 'string' && this.gateway.asksApproval(params['name'], params['arguments'], client)) return false;
 

@@ -133,6 +133,19 @@ describe('call lane (2025-era stdio tool calls on the hot path)', () => {
     await conn.close();
   });
 
+  it('leaves task-augmented calls to the SDK server (tasks are not proxied; the answer is the SDK path’s)', async () => {
+    const own = await startGateway({ upstreams: [stdioSpec('fs')] });
+    const { client, conn } = await connect(own);
+    const raw = { '~standard': { version: 1, vendor: 't', validate: (value: unknown) => ({ value }) } } as never;
+    const pending = client.request({ method: 'tools/call', params: { name: 'fs__hang', arguments: {}, task: { ttl: 1000 } } } as never, raw).catch((e: unknown) => e);
+    await until(() => own.gateway.inFlight === 1); // in the pipeline...
+    expect(conn.lane.size).toBe(0); // ...but not through the lane
+    await own.gateway.shutdown(10);
+    await pending;
+    await client.close();
+    await conn.close();
+  });
+
   it('leaves 2026-07-28 requests to the SDK server', async () => {
     const { client, conn } = await connect(h, { versionNegotiation: { mode: 'auto' } });
     expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
