@@ -10,7 +10,7 @@ import type { LiveOptions, ScopedHeader, ServerLog } from '../app/inspect.js';
 import { PROTOCOL_MODES, type ProtocolMode } from '../mcp/protocol.js';
 import type { ConsentPrompt } from '../mcp/consent.js';
 import type { LiveLimits } from '../mcp/limits.js';
-import { WardenError, WardenErrorCode } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 import { collect } from './options.js';
 
 export interface LiveFlags {
