@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import pc from 'picocolors';
-import { parseTimeBound, queryAudit, readQuarantine } from '../app/audit.js';
-import { defaultAuditPaths } from '../gateway/config.js';
-import { WardenError, WardenErrorCode } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 import { AUDIT_DECISIONS } from '../store/audit-record.js';
 import type { StoredAuditRow } from '../store/audit-db.js';
+import { useColor } from './color.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
-import { useColor } from './output.js';
 
 interface AuditFlags {
   db?: string;
@@ -60,7 +58,9 @@ export function registerAudit(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'jsonl']).default('table'))
     .option('--quarantine <id>', 'print the original result quarantined under this id')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
-    .action((flags: AuditFlags) => {
+    .action(async (flags: AuditFlags) => {
+      // Loaded when the command runs: defining the commands loads no use-case.
+      const [{ parseTimeBound, queryAudit, readQuarantine }, { defaultAuditPaths }] = await Promise.all([import('../app/audit.js'), import('../gateway/config.js')]);
       const db = flags.db ?? defaultAuditPaths().db;
       if (flags.quarantine !== undefined) {
         const q = readQuarantine(db, flags.quarantine);

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { clients, type ClientsOutcome } from '../app/clients.js';
+import type { ClientsOutcome } from '../app/clients.js';
 import type { Location } from '../discovery/locations.js';
-import { useColor } from './output.js';
+import { useColor } from './color.js';
 import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 
 interface ClientsFlags extends DiscoveryFlags {
@@ -54,6 +54,8 @@ export function registerClients(program: Command): void {
   addDiscoveryOptions(cmd)
     .option('--json', 'print the list as JSON', false)
     .action(async (flags: ClientsFlags) => {
+      // Loaded when the command runs: defining the commands loads no use-case.
+      const { clients } = await import('../app/clients.js');
       const outcome = await clients(discoveryChoices(flags));
       process.stdout.write(flags.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderClients(outcome, useColor(process.stdout)));
     });

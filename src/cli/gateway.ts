@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { loadGatewayConfig } from '../gateway/config.js';
-import { resultScanner } from '../gateway/result-scanner.js';
-import { WardenError, WardenErrorCode } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { runUntilStopped, stderrLog } from './gateway-run.js';
 
@@ -24,6 +22,9 @@ export function registerGateway(program: Command): void {
     .option('--port <port>', 'HTTP port, 0 for any free port (overrides listen.http.port)')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
     .action(async (flags: GatewayFlags) => {
+      // Loaded when the command runs: defining the commands loads no use-case, so no command (and
+      // no long-running gateway) loads and keeps the code of the others.
+      const { loadGatewayConfig } = await import('../gateway/config.js');
       const resolved = loadGatewayConfig(flags.config);
       const c = resolved.config;
       for (const u of resolved.upstreams) if (u.transport === 'stdio' && !u.sandbox.enabled) stderrLog(`${u.name}: sandbox.enabled is false: it runs WITHOUT OS isolation`);
@@ -33,8 +34,12 @@ export function registerGateway(program: Command): void {
       const httpConf = c.listen.http ?? { host: '127.0.0.1', port: 8765, path: '/mcp', allowedOrigins: [], allowedHosts: [], tokens: [], maxBodySize: 4_194_304 };
       const port = flags.port !== undefined ? Number(flags.port) : httpConf.port;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new WardenError(WardenErrorCode.Usage, `invalid --port ${flags.port ?? ''}`);
-      // Loaded when the command runs: the SDK, the HTTP front and the sandbox would slow every other command's start.
-      const [{ startGatewayRuntime }, { sandboxWrapper }] = await Promise.all([import('../app/gateway-runtime.js'), import('../gateway/upstream/sandbox.js')]);
+      // The SDK, the HTTP front and the sandbox: only once the config is known to be good.
+      const [{ startGatewayRuntime }, { sandboxWrapper }, { resultScanner }] = await Promise.all([
+        import('../app/gateway-runtime.js'),
+        import('../gateway/upstream/sandbox.js'),
+        import('../gateway/result-scanner.js'),
+      ]);
       const runtime = await startGatewayRuntime({
         upstreams: resolved.upstreams,
         namespaced: true,

@@ -7,15 +7,13 @@ import { basename } from 'node:path';
 import { homedir } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { saveInventory } from '../app/save-inventory.js';
-import { scan } from '../app/scan.js';
-import { WardenError, WardenErrorCode, type ServerEntry } from '../model/index.js';
-import { redactDeep, render, type Format } from '../report/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
+import type { ServerEntry } from '../model/index.js';
+import type { Format } from '../report/index.js';
 import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
+import { useColor } from './color.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
-import { renderSnapshot } from './inspect-view.js';
 import { addLiveFlags, exitOnInterrupt, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
-import { exitCodeFor, useColor } from './output.js';
 import { collect, parseFailOn, parseFormat, type FailOn } from './options.js';
 
 interface InspectFlags extends LiveFlags, DiscoveryFlags {
@@ -56,6 +54,7 @@ async function entriesFor(target: string[], afterDashes: boolean, flags: Inspect
   const [name, ...extra] = target;
   if (name === undefined) throw new WardenError(WardenErrorCode.Usage, 'which server? give a server name, -- <command> [args], or --url <url>');
   if (extra.length > 0) throw new WardenError(WardenErrorCode.Usage, `one server name expected, got ${target.length}; to run a command put it after --`);
+  const { scan } = await import('../app/scan.js');
   const { entries, files } = await scan({ ...discoveryChoices(flags), configFiles: flags.config, command: 'inspect' });
   const matching = entries.filter((e) => e.name === name);
   if (matching.length === 0) {
@@ -94,16 +93,22 @@ export function registerInspect(program: Command): void {
       const prompt = terminalPrompt();
       const live = liveOptionsFrom(flags, { singleServer: new Set(entries.map((e) => e.name)).size === 1, ...(prompt ? { prompt } : {}) });
       const home = flags.home ?? homedir();
-      const { inspectEntries } = await import('../app/inspect.js');
+      const [{ inspectEntries }, { redactDeep, render }, { renderSnapshot }, { exitCodeFor }] = await Promise.all([
+        import('../app/inspect.js'),
+        import('../report/index.js'),
+        import('./inspect-view.js'),
+        import('./output.js'),
+      ]);
       const { report, live: outcome } = await inspectEntries(entries, { home, env: process.env, ...(flags.failOn !== 'none' ? { failOn: flags.failOn } : {}), command: 'inspect', hideFiles, live });
       // Server-supplied text is echoed back: redact what we passed to the server, and known secret formats.
       const snapshots = redactDeep(outcome.snapshots, outcome.sensitive);
       if (flags.saveInventory !== undefined) {
         const kept = snapshots.filter((s) => outcome.completeServers.has(s.name));
+        const { saveInventory } = await import('../app/save-inventory.js');
         const { backup } = await saveInventory(flags.saveInventory, kept);
         report.notes.push(`inventory written to ${flags.saveInventory}: ${kept.length} server(s)${backup ? `; previous file kept as ${backup}` : ''}`);
       }
-      if (flags.verbose) printServerLogs(outcome.logs, outcome.sensitive);
+      if (flags.verbose) await printServerLogs(outcome.logs, outcome.sensitive);
       const toFile = flags.output !== undefined;
       const color = !toFile && flags.format === 'table' && useColor(process.stdout);
       let text: string;

@@ -2,9 +2,8 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, writeSync } from
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { WardenError, WardenErrorCode } from '../model/index.js';
-import { writeFileAtomic } from '../pinning/file.js';
-import { generateSigningKey } from '../pinning/signature.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
+import type { writeFileAtomic as WriteFileAtomic } from '../pinning/file.js';
 import { defaultStateDir } from '../store/paths.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 
@@ -19,10 +18,13 @@ export function defaultKeyPath(home: string): string {
   return join(defaultStateDir({ home, platform: process.platform, env: process.env }), 'keys', 'lockfile-signing.key');
 }
 
-/** Creates `path` with `text` and mode 0600 from the first byte; refuses to replace unless `force`. */
-function writePrivate(path: string, text: string, force: boolean): void {
+/**
+ * Creates `path` with `text` and mode 0600 from the first byte; refuses to replace a file unless
+ * `force`, and then replaces it with `writeAtomic` (pinning/file's writeFileAtomic, loaded on use).
+ */
+function writePrivate(path: string, text: string, force: boolean, writeAtomic: typeof WriteFileAtomic): void {
   if (force) {
-    writeFileAtomic(path, text, 0o600);
+    writeAtomic(path, text, 0o600);
   } else {
     const fd = openSync(path, 'wx', 0o600);
     try {
@@ -43,7 +45,7 @@ export function registerKeygen(program: Command): void {
     .option('--force', 'replace existing key files', false)
     .option('--home <dir>', 'home directory used to find the default data dir')
     .addHelpText('after', `\n${EXIT_CODES_HELP}`)
-    .action((flags: KeygenFlags) => {
+    .action(async (flags: KeygenFlags) => {
       const privatePath = flags.out ?? defaultKeyPath(flags.home ?? homedir());
       const publicPath = `${privatePath}.pub`;
       for (const p of [privatePath, publicPath]) {
@@ -54,9 +56,10 @@ export function registerKeygen(program: Command): void {
         }
       }
       mkdirSync(dirname(privatePath), { recursive: true, mode: 0o700 });
+      const [{ generateSigningKey }, { writeFileAtomic }] = await Promise.all([import('../pinning/signature.js'), import('../pinning/file.js')]);
       const key = generateSigningKey();
       try {
-        writePrivate(privatePath, key.privatePem, flags.force);
+        writePrivate(privatePath, key.privatePem, flags.force, writeFileAtomic);
       } catch (err) {
         if (err instanceof WardenError) throw err;
         throw new WardenError(WardenErrorCode.Io, `${privatePath}: cannot write the private key: ${(err as Error).message}`);

@@ -5,12 +5,11 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { redactDeep } from '../report/index.js';
 import type { LiveOptions, ScopedHeader, ServerLog } from '../app/inspect.js';
 import { PROTOCOL_MODES, type ProtocolMode } from '../mcp/protocol.js';
 import type { ConsentPrompt } from '../mcp/consent.js';
 import type { LiveLimits } from '../mcp/limits.js';
-import { WardenError, WardenErrorCode } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 import { collect } from './options.js';
 
 export interface LiveFlags {
@@ -145,7 +144,8 @@ export function liveOptionsFrom(flags: LiveFlags, opts: { singleServer: boolean;
 }
 
 /** --verbose: each local server's stderr (bounded tail, secrets and the values passed to it redacted) on our stderr. */
-export function printServerLogs(logs: readonly ServerLog[], sensitive: readonly string[]): void {
+export async function printServerLogs(logs: readonly ServerLog[], sensitive: readonly string[]): Promise<void> {
+  const { redactDeep } = await import('../report/redact.js');
   for (const log of logs) {
     process.stderr.write(`--- stderr of ${log.server} (${log.client}) as ${log.identity} ---\n${redactDeep(log.stderr, sensitive).trimEnd()}\n`);
   }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-import { SEVERITIES, type Severity } from '../model/index.js';
-import { FORMATS, type Format } from '../report/index.js';
+import type { Severity } from '../model/severity.js';
+import { FORMATS, type Format } from '../report/types.js';
+import { SEVERITIES } from './choices.js';
 
 export function parseSeverity(value: string): Severity {
   const v = value.toLowerCase();

@@ -1,14 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { atLeast, type ScanReport, type Severity } from '../model/index.js';
 import { render, type Format } from '../report/index.js';
+import { useColor } from './color.js';
 import { EXIT } from './exit-codes.js';
 
-/** Colour only on a TTY, and never when NO_COLOR is set (https://no-color.org). */
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  if (process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '') return false;
-  if (process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0') return true;
-  return stream.isTTY === true;
-}
+export { useColor };
 
 export interface EmitOptions {
   format: Format;

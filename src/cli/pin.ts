@@ -3,24 +3,15 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { WardenError, WardenErrorCode, type Severity } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
+import type { ScanError, ServerEntry, ServerSnapshot, Severity } from '../model/index.js';
 import type { Format } from '../report/index.js';
-import { currentApprover } from '../app/approver.js';
-import { buildReport } from '../app/build-report.js';
-import { runPin, type PinInputs, type PinMode } from '../app/pin.js';
-import { pinCurrent } from '../app/pin-current.js';
-import { loadInventories } from '../app/pin-inventory.js';
-import { scan } from '../app/scan.js';
-import { redactDeep } from '../report/index.js';
+import type { PinInputs, PinMode } from '../app/pin.js';
+import { defaultStateDir } from '../store/paths.js';
+import { LOCKFILE_NAME } from './choices.js';
 import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 import { addLiveFlags, exitOnInterrupt, liveOnlyFlagsUsed, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
-import type { ScanError, ServerEntry, ServerSnapshot } from '../model/index.js';
-import { tofuApprove, tofuCheck } from '../app/tofu.js';
-import { LOCKFILE_NAME } from '../pinning/lockfile.js';
-import { loadPrivateKey, loadPublicKey } from '../pinning/signature.js';
-import { defaultStateDir } from '../store/paths.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
-import { emitReport, exitCodeFor } from './output.js';
 import { collect, parseFormat, parseSeverity } from './options.js';
 
 interface PinFlags extends DiscoveryFlags, LiveFlags {
@@ -54,6 +45,7 @@ function usage(message: string, hint?: string): WardenError {
  */
 async function liveInputs(flags: PinFlags): Promise<{ snapshots: ServerSnapshot[]; entries: ServerEntry[]; errors: ScanError[]; files: string[] }> {
   const prompt = terminalPrompt();
+  const [{ scan }, { redactDeep }] = await Promise.all([import('../app/scan.js'), import('../report/redact.js')]);
   // Discovery problems count too: a config that could not be read hides servers from the pin.
   const { entries, live, report } = await scan({
     ...discoveryChoices(flags),
@@ -62,7 +54,7 @@ async function liveInputs(flags: PinFlags): Promise<{ snapshots: ServerSnapshot[
     live: liveOptionsFrom(flags, { singleServer: false, ...(prompt ? { prompt } : {}) }),
   });
   if (live === undefined) throw new WardenError(WardenErrorCode.Internal, 'live inspection did not run');
-  if (flags.verbose) printServerLogs(live.logs, live.sensitive);
+  if (flags.verbose) await printServerLogs(live.logs, live.sensitive);
   const complete = live.snapshots.filter((s) => live.completeServers.has(s.name));
   if (flags.saveInventory !== undefined) {
     const { saveInventory } = await import('../app/save-inventory.js');
@@ -134,6 +126,12 @@ ${EXIT_CODES_HELP}`,
     )
     .action(async (flags: PinFlags) => {
       validate(flags);
+      // Loaded when the command runs (and then only what the chosen mode needs): defining the commands loads no use-case.
+      const [{ currentApprover }, { loadInventories }, { emitReport, exitCodeFor }] = await Promise.all([
+        import('../app/approver.js'),
+        import('../app/pin-inventory.js'),
+        import('./output.js'),
+      ]);
       const emit = { format: flags.format, ...(flags.output !== undefined ? { output: flags.output } : {}), verbose: flags.verbose };
       if (flags.live) exitOnInterrupt();
       const loaded: PinInputs = flags.live ? await liveInputs(flags) : await loadInventories(flags.inventory);
@@ -143,6 +141,11 @@ ${EXIT_CODES_HELP}`,
       if (flags.store) {
         const stateDir = flags.stateDir ?? defaultStateDir({ home: flags.home ?? homedir(), platform: process.platform, env: process.env });
         const startedAt = new Date();
+        const [{ buildReport }, { pinCurrent }, { tofuApprove, tofuCheck }] = await Promise.all([
+          import('../app/build-report.js'),
+          import('../app/pin-current.js'),
+          import('../app/tofu.js'),
+        ]);
         const { current, errors: pinErrors } = pinCurrent(loaded.snapshots, loaded.entries ?? []);
         const errors = [...(loaded.errors ?? []), ...pinErrors];
         const checked = hasInputs ? tofuCheck(current, { stateDir, record: !flags.check }) : { findings: [], errors: [], notes: [] };
@@ -179,6 +182,7 @@ ${EXIT_CODES_HELP}`,
       if (mode === 'verify' && flags.check) throw usage('--check needs inputs to compare: give --inventory <file> (or drop --check to verify the signature only)');
       if ((mode === 'pin' || mode === 'update') && !hasInputs) throw usage('nothing to pin: give --inventory <file>, or --live to connect to the configured servers');
 
+      const [{ runPin }, { loadPrivateKey, loadPublicKey }] = await Promise.all([import('../app/pin.js'), import('../pinning/signature.js')]);
       const signKey = flags.sign !== undefined ? loadPrivateKey(readKeyFile(flags.sign, 'signing key'), flags.sign) : undefined;
       const verifyKeys = flags.verifyKey.map((p) => loadPublicKey(readKeyFile(p, 'public key'), p));
       const { report } = await runPin({

@@ -12,7 +12,12 @@ import { registerWrap } from './wrap.js';
 import { registerGateway } from './gateway.js';
 import { registerAudit } from './audit.js';
 
-/** Builds the CLI. One register function per subcommand, each in its own file. */
+/**
+ * Builds the CLI. One register function per subcommand, each in its own file. A register function
+ * only declares its command (flags, help, light argument parsers); its action loads the use-case
+ * with `await import(...)` when it runs, so `--help` loads no use-case and each command, above all
+ * the long-running `wrap` and `gateway`, loads only its own. test/cli/lazy-load.test.ts holds this.
+ */
 export function buildProgram(): Command {
   const program = new Command('mcp-warden')
     .description('Security scanner, lockfile and gateway for Model Context Protocol (MCP) servers.')

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { RULE_LIST_FORMATS, renderRuleList, type RuleListFormat } from '../report/rule-list.js';
-import { allRuleMetas } from '../rules/index.js';
-import { useColor } from './output.js';
+import type { RuleListFormat } from '../report/rule-list.js';
+import { RULE_LIST_FORMATS } from './choices.js';
+import { useColor } from './color.js';
 
 function parseRuleListFormat(value: string): RuleListFormat {
   if ((RULE_LIST_FORMATS as readonly string[]).includes(value)) return value as RuleListFormat;
@@ -13,7 +13,9 @@ export function registerRules(program: Command): void {
     .command('rules')
     .description('List every rule: id, default severity, category and MITRE ATT&CK / ATLAS ids.')
     .addOption(new Option('-f, --format <format>', 'output format: table, json, markdown').default('table').argParser(parseRuleListFormat))
-    .action((flags: { format: RuleListFormat }) => {
+    .action(async (flags: { format: RuleListFormat }) => {
+      // Loaded when the command runs: defining the commands loads no use-case.
+      const [{ renderRuleList }, { allRuleMetas }] = await Promise.all([import('../report/rule-list.js'), import('../rules/index.js')]);
       const color = flags.format === 'table' && useColor(process.stdout);
       process.stdout.write(renderRuleList(allRuleMetas(), flags.format, { color }));
     });

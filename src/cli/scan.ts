@@ -1,16 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { WardenError, WardenErrorCode } from '../model/index.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 import type { Format } from '../report/index.js';
-import { scan } from '../app/scan.js';
 import type { SuppressionFiles } from '../app/suppress.js';
-import { saveInventory } from '../app/save-inventory.js';
-import { redactDeep } from '../report/index.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { addLiveFlags, exitOnInterrupt, liveOnlyFlagsUsed, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
-import { emitReport, exitCodeFor } from './output.js';
 import { collect, parseFailOn, parseFormat, type FailOn } from './options.js';
-import { createProgress } from './progress.js';
 import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 
 interface ScanFlags extends DiscoveryFlags, LiveFlags {
@@ -81,6 +76,8 @@ export function registerScan(program: Command): void {
     .action(async (flags: ScanFlags) => {
       const stray = flags.live ? [] : liveOnlyFlagsUsed(flags);
       if (stray.length > 0) throw new WardenError(WardenErrorCode.Usage, `${stray.join(', ')} only apply with --live`);
+      // Loaded when the command runs: defining the commands loads no use-case.
+      const [{ scan }, { emitReport, exitCodeFor }, { createProgress }] = await Promise.all([import('../app/scan.js'), import('./output.js'), import('./progress.js')]);
       if (flags.live) exitOnInterrupt();
       const progress = createProgress(flags.progress ? {} : { enabled: false });
       const ask = terminalPrompt();
@@ -103,13 +100,14 @@ export function registerScan(program: Command): void {
         progress.stop();
         if (live && flags.saveInventory !== undefined) {
           const kept = live.snapshots.filter((s) => live.completeServers.has(s.name));
+          const [{ saveInventory }, { redactDeep }] = await Promise.all([import('../app/save-inventory.js'), import('../report/redact.js')]);
           const { backup } = await saveInventory(flags.saveInventory, redactDeep(kept, live.sensitive));
           const left = live.snapshots.length - kept.length;
           report.notes.push(
             `inventory written to ${flags.saveInventory}: ${kept.length} server(s)${left > 0 ? `; ${left} left out because their inspection had errors` : ''}${backup ? `; previous file kept as ${backup}` : ''}`,
           );
         }
-        if (live && flags.verbose) printServerLogs(live.logs, live.sensitive);
+        if (live && flags.verbose) await printServerLogs(live.logs, live.sensitive);
         emitReport(report, { format: flags.format, ...(flags.output !== undefined ? { output: flags.output } : {}), verbose: flags.verbose });
         process.exitCode = exitCodeFor(report, flags.failOn);
       } finally {

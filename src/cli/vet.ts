@@ -3,7 +3,6 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Format } from '../report/index.js';
 import { ENDPOINT_ENV } from '../supplychain/endpoints.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
-import { emitReport, exitCodeFor } from './output.js';
 import { collect, parseFailOn, parseFormat, type FailOn } from './options.js';
 import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 
@@ -74,7 +73,7 @@ export function registerVet(program: Command): void {
         ...(flags.githubApiUrl !== undefined ? { github: flags.githubApiUrl } : {}),
       };
       // Loaded on use: the registry and Sigstore clients cost seconds of startup for every other command.
-      const { vet } = await import('../app/vet.js');
+      const [{ vet }, { emitReport, exitCodeFor }] = await Promise.all([import('../app/vet.js'), import('./output.js')]);
       const { report } = await vet({
         ...discoveryChoices(flags),
         configFiles: flags.config,

@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { wrapUpstream } from '../app/wrap.js';
-import { defaultAuditPaths } from '../gateway/config.js';
-import { resultScanner } from '../gateway/result-scanner.js';
-import { WardenError, WardenErrorCode } from '../model/index.js';
-import { parseDuration, parseSize } from '../policy/units.js';
+import { WardenError, WardenErrorCode } from '../model/errors.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { collect } from './options.js';
 import { runUntilStopped, stderrLog } from './gateway-run.js';
@@ -46,6 +42,13 @@ export function registerWrap(program: Command): void {
     .option('--max-result-size <size>', 'largest message accepted from the server', '10MB')
     .addHelpText('after', `\nExample (Claude Code / Cursor config):\n  "command": "npx", "args": ["-y", "mcp-warden", "wrap", "--name", "github", "--", "npx", "-y", "@modelcontextprotocol/server-github"]\n\n${EXIT_CODES_HELP}`)
     .action(async (command: string, args: string[], flags: WrapFlags) => {
+      // Loaded when the command runs: defining the commands loads no use-case, so no command (and
+      // no long-running wrap) loads and keeps the code of the others.
+      const [{ parseDuration, parseSize }, { wrapUpstream }, { defaultAuditPaths }] = await Promise.all([
+        import('../policy/units.js'),
+        import('../app/wrap.js'),
+        import('../gateway/config.js'),
+      ]);
       const timeoutMs = parseDuration(flags.timeout);
       const maxMessageBytes = parseSize(flags.maxResultSize);
       if (timeoutMs === undefined) throw new WardenError(WardenErrorCode.Usage, `invalid --timeout ${flags.timeout}`);
@@ -63,8 +66,12 @@ export function registerWrap(program: Command): void {
       });
       if (!flags.sandbox) stderrLog(`--no-sandbox: ${upstream.name} runs WITHOUT OS isolation`);
       const defaults = defaultAuditPaths();
-      // Loaded when the command runs: the SDK, the HTTP front and the sandbox would slow every other command's start.
-      const [{ startGatewayRuntime }, { sandboxWrapper }] = await Promise.all([import('../app/gateway-runtime.js'), import('../gateway/upstream/sandbox.js')]);
+      // The SDK, the HTTP front and the sandbox: only once the flags are known to be good.
+      const [{ startGatewayRuntime }, { sandboxWrapper }, { resultScanner }] = await Promise.all([
+        import('../app/gateway-runtime.js'),
+        import('../gateway/upstream/sandbox.js'),
+        import('../gateway/result-scanner.js'),
+      ]);
       const runtime = await startGatewayRuntime({
         upstreams: [upstream],
         namespaced: flags.namespace,
