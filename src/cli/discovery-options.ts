@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { CLIENT_IDS } from './choices.js';
+import { CLIENT_IDS } from '../discovery/client-ids.js';
 
 export interface DiscoveryFlags {
   home?: string;

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { Severity } from '../model/severity.js';
 import { FORMATS, type Format } from '../report/types.js';
-import { SEVERITIES } from './choices.js';
+import { SEVERITIES } from '../model/severity-levels.js';
 
 export function parseSeverity(value: string): Severity {
   const v = value.toLowerCase();

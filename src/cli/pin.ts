@@ -8,7 +8,7 @@ import type { ScanError, ServerEntry, ServerSnapshot, Severity } from '../model/
 import type { Format } from '../report/index.js';
 import type { PinInputs, PinMode } from '../app/pin.js';
 import { defaultStateDir } from '../store/paths.js';
-import { LOCKFILE_NAME } from './choices.js';
+import { LOCKFILE_NAME } from '../pinning/lockfile-name.js';
 import { addDiscoveryOptions, discoveryChoices, type DiscoveryFlags } from './discovery-options.js';
 import { addLiveFlags, exitOnInterrupt, liveOnlyFlagsUsed, liveOptionsFrom, printServerLogs, terminalPrompt, type LiveFlags } from './live-flags.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { RuleListFormat } from '../report/rule-list.js';
-import { RULE_LIST_FORMATS } from './choices.js';
+import { RULE_LIST_FORMATS } from '../report/rule-list-formats.js';
 import { useColor } from './color.js';
 
 function parseRuleListFormat(value: string): RuleListFormat {

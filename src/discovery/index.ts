@@ -5,6 +5,7 @@
  * reported under the first, and --config picks the first of equally good shape matches.
  */
 import type { ClientConfigAdapter } from './types.js';
+import { CLIENT_IDS } from './client-ids.js';
 import { ClaudeDesktopConfigAdapter } from './claude-desktop.js';
 import { ClaudeCodeConfigAdapter } from './claude-code.js';
 import { CursorConfigAdapter } from './cursor.js';
@@ -45,8 +46,12 @@ export const ADAPTERS: readonly ClientConfigAdapter[] = [
   AntigravityConfigAdapter,
 ];
 
-/** Client ids accepted by --client, in display order. */
-export const CLIENT_IDS: readonly string[] = ADAPTERS.map((a) => a.id);
+// The adapters and the light id list (read by the CLI's flag definitions) must agree.
+if (ADAPTERS.map((a) => a.id).join(',') !== CLIENT_IDS.join(',')) {
+  throw new Error(`discovery: the adapters (${ADAPTERS.map((a) => a.id).join(', ')}) and discovery/client-ids.ts (${CLIENT_IDS.join(', ')}) list different clients; add the new id there, in display order`);
+}
+
+export { CLIENT_IDS };
 
 export function adapterById(id: string): ClientConfigAdapter | undefined {
   return ADAPTERS.find((a) => a.id === id);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { SEVERITIES } from './severity-levels.js';
 
-/** Severity levels, most severe first. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export { SEVERITIES };
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
 

@@ -18,8 +18,7 @@ import { VERSION } from '../version.js';
 import { hashJson, sha256 } from './canonical.js';
 import { finishServer, instructionsHash } from './pin.js';
 
-/** Default lockfile name, next to the project's MCP configs. */
-export const LOCKFILE_NAME = 'mcp-warden.lock';
+export { LOCKFILE_NAME } from './lockfile-name.js';
 
 /** A lockfile that cannot be used: the message names the file and, where known, the line. */
 export class LockfileError extends WardenError {

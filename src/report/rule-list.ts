@@ -8,8 +8,9 @@ import type { RuleMeta } from '../rules/types.js';
 import { ruleDocsUrl } from './links.js';
 import { mdText } from './markdown.js';
 
-export const RULE_LIST_FORMATS = ['table', 'json', 'markdown'] as const;
-export type RuleListFormat = (typeof RULE_LIST_FORMATS)[number];
+import type { RuleListFormat } from './rule-list-formats.js';
+
+export { RULE_LIST_FORMATS, type RuleListFormat } from './rule-list-formats.js';
 
 /** Rules sorted by id (the registry order users search in). */
 function sorted(rules: readonly RuleMeta[]): RuleMeta[] {
