@@ -32,10 +32,10 @@ const PATTERN_BY_ID: ReadonlyMap<string, SecretPattern> = new Map(SECRET_PATTERN
 
 /** Patterns whose keywords occur in `text`, in table order. */
 function candidatePatterns(text: string): SecretPattern[] {
-  const present = KEYWORDS.present(text.toLowerCase());
-  if (present.size === 0) return [];
+  const present = KEYWORDS.scan(text.toLowerCase()).ids;
+  if (present.length === 0) return [];
   const hit = new Set<SecretPattern>();
-  for (const k of present) for (const p of PATTERNS_BY_KEYWORD.get(k) ?? []) hit.add(p);
+  for (const k of present) for (const p of PATTERNS_BY_KEYWORD.get(KEYWORDS.keywords[k] as string) ?? []) hit.add(p);
   return SECRET_PATTERNS.filter((p) => hit.has(p));
 }
 

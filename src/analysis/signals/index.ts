@@ -38,10 +38,8 @@ validate(SIGNAL_PATTERNS);
 
 interface Index {
   keywords: KeywordSet;
-  /** keyword → indices of the patterns it enables */
-  byKeyword: Map<string, number[]>;
-  /** Single-character keywords, checked with indexOf (the keyword scan would stop at every occurrence). */
-  single: Array<[string, number[]]>;
+  /** keyword id → indices of the patterns it enables */
+  byKeyword: number[][];
   byKind: Map<SignalKind, number[]>;
   alwaysOn: Uint8Array;
 }
@@ -52,23 +50,19 @@ let index: Index | undefined;
 const MAX_HITS_PER_KIND = 64;
 
 function buildIndex(): Index {
-  const byKeyword = new Map<string, number[]>();
-  const singles = new Map<string, number[]>();
   const byKind = new Map<SignalKind, number[]>();
   const alwaysOn = new Uint8Array(SIGNAL_PATTERNS.length);
+  const keywords = new KeywordSet(SIGNAL_PATTERNS.flatMap((p) => p.keywords));
+  const id = new Map(keywords.keywords.map((k, i) => [k, i]));
+  const byKeyword = keywords.keywords.map((): number[] => []);
   SIGNAL_PATTERNS.forEach((p, i) => {
     const list = byKind.get(p.kind) ?? [];
     list.push(i);
     byKind.set(p.kind, list);
     if (p.keywords.length === 0) alwaysOn[i] = 1;
-    for (const k of p.keywords) {
-      const target = k.length === 1 ? singles : byKeyword;
-      const ids = target.get(k) ?? [];
-      ids.push(i);
-      target.set(k, ids);
-    }
+    for (const k of p.keywords) byKeyword[id.get(k) as number]?.push(i);
   });
-  return { keywords: new KeywordSet(byKeyword.keys()), byKeyword, single: [...singles.entries()], byKind, alwaysOn };
+  return { keywords, byKeyword, byKind, alwaysOn };
 }
 
 function getIndex(): Index {
@@ -87,11 +81,8 @@ export class SignalSet {
     const idx = getIndex();
     this.active = new Uint8Array(idx.alwaysOn);
     if (lower.length === 0) return;
-    for (const k of idx.keywords.present(lower)) {
-      for (const p of idx.byKeyword.get(k) ?? []) this.active[p] = 1;
-    }
-    for (const [k, ids] of idx.single) {
-      if (lower.indexOf(k) >= 0) for (const p of ids) this.active[p] = 1;
+    for (const k of idx.keywords.scan(lower).ids) {
+      for (const p of idx.byKeyword[k] ?? []) this.active[p] = 1;
     }
   }
 
