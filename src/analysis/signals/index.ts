@@ -2,9 +2,12 @@
  * @fileoverview The signal engine. All keywords of all signal patterns go into one KeywordSet; a
  * text is lowercased once, scanned once, and a pattern's regex runs only when one of its keywords
  * occurred (patterns without keywords always run). Kinds are evaluated lazily, so a
- * rule that never asks for "transfer verbs" never pays for them.
+ * rule that never asks for "transfer verbs" never pays for them. The same pass finds the anchor
+ * literals of each pattern's regex (regex-plan.ts), so a regex that runs is executed only on
+ * slices around them, with the same matches as over the whole text.
  */
-import { KeywordSet } from '../keyword-set.js';
+import { KeywordSet, type KeywordHits } from '../keyword-set.js';
+import { candidateWindows, forEachPlannedMatch, mergeEnds, planRegex, type RegexPlan } from '../regex-plan.js';
 import { BEHAVIOUR_SIGNALS } from './behaviour.js';
 import { DATA_SIGNALS } from './data.js';
 import { INJECTION_SIGNALS } from './injection.js';
@@ -37,9 +40,12 @@ function validate(patterns: readonly SignalPattern[]): void {
 validate(SIGNAL_PATTERNS);
 
 interface Index {
-  keywords: KeywordSet;
-  /** keyword id → indices of the patterns it enables */
+  /** Every keyword and every anchor literal of every pattern, found in one pass. */
+  literals: KeywordSet;
+  /** literal id → indices of the patterns it enables as a keyword */
   byKeyword: number[][];
+  /** Per pattern: where its regex can match (see regex-plan.ts), with the ids of its anchor literals. */
+  plans: Array<{ plan: RegexPlan; anchorIds: number[] } | undefined>;
   byKind: Map<SignalKind, number[]>;
   alwaysOn: Uint8Array;
 }
@@ -52,9 +58,10 @@ const MAX_HITS_PER_KIND = 64;
 function buildIndex(): Index {
   const byKind = new Map<SignalKind, number[]>();
   const alwaysOn = new Uint8Array(SIGNAL_PATTERNS.length);
-  const keywords = new KeywordSet(SIGNAL_PATTERNS.flatMap((p) => p.keywords));
-  const id = new Map(keywords.keywords.map((k, i) => [k, i]));
-  const byKeyword = keywords.keywords.map((): number[] => []);
+  const planned = SIGNAL_PATTERNS.map((p) => planRegex(p.regex));
+  const literals = new KeywordSet([...SIGNAL_PATTERNS.flatMap((p) => p.keywords), ...planned.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? [])]);
+  const id = new Map(literals.keywords.map((k, i) => [k, i]));
+  const byKeyword = literals.keywords.map((): number[] => []);
   SIGNAL_PATTERNS.forEach((p, i) => {
     const list = byKind.get(p.kind) ?? [];
     list.push(i);
@@ -62,7 +69,8 @@ function buildIndex(): Index {
     if (p.keywords.length === 0) alwaysOn[i] = 1;
     for (const k of p.keywords) byKeyword[id.get(k) as number]?.push(i);
   });
-  return { keywords, byKeyword, byKind, alwaysOn };
+  const plans = planned.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) }));
+  return { literals, byKeyword, plans, byKind, alwaysOn };
 }
 
 function getIndex(): Index {
@@ -73,6 +81,7 @@ function getIndex(): Index {
 /** Signals of one text, computed per kind on first use. */
 export class SignalSet {
   private readonly active: Uint8Array;
+  private readonly literals: KeywordHits | undefined;
   private readonly cache = new Map<SignalKind, SignalHit[]>();
   private quietCache: boolean | undefined;
 
@@ -81,7 +90,8 @@ export class SignalSet {
     const idx = getIndex();
     this.active = new Uint8Array(idx.alwaysOn);
     if (lower.length === 0) return;
-    for (const k of idx.keywords.scan(lower).ids) {
+    this.literals = idx.literals.scan(lower);
+    for (const k of this.literals.ids) {
       for (const p of idx.byKeyword[k] ?? []) this.active[p] = 1;
     }
   }
@@ -114,7 +124,22 @@ export class SignalSet {
       for (const i of idx.byKind.get(kind) ?? []) {
         if (this.active[i] !== 1) continue;
         const p = SIGNAL_PATTERNS[i];
-        if (p === undefined) continue;
+        if (p === undefined || all.length >= MAX_HITS_PER_KIND) continue;
+        const found = all;
+        const add = (start: number, end: number): boolean => {
+          const hit: SignalHit = { kind, id: p.id, start, end };
+          if (p.tag !== undefined) hit.tag = p.tag;
+          found.push(hit);
+          return found.length < MAX_HITS_PER_KIND;
+        };
+        const planned = idx.plans[i];
+        if (planned !== undefined && this.literals !== undefined) {
+          // Only around the pattern's anchors (same matches as the loop below, see regex-plan.ts).
+          const ends = mergeEnds(planned.anchorIds.map((id) => (this.literals as KeywordHits).ends(id)));
+          const windows = candidateWindows(planned.plan, ends, this.lower.length);
+          forEachPlannedMatch(p.regex, this.lower, planned.plan, windows, (m, offset) => add(m.index + offset, m.index + offset + m[0].length));
+          continue;
+        }
         // exec on the shared regex, not matchAll: matchAll clones the RegExp on every call.
         const re = p.regex;
         re.lastIndex = 0;
@@ -124,9 +149,7 @@ export class SignalSet {
             re.lastIndex++;
             continue;
           }
-          const hit: SignalHit = { kind, id: p.id, start: m.index, end: m.index + m[0].length };
-          if (p.tag !== undefined) hit.tag = p.tag;
-          all.push(hit);
+          add(m.index, m.index + m[0].length);
         }
         re.lastIndex = 0;
       }
