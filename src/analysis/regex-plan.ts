@@ -4,7 +4,9 @@
  * pattern. A plan, derived once from the regex source, says which literal strings every match
  * contains (its anchors, each with the range of offsets it can have from the match start) and how
  * far around its start a match attempt reads. Given where the anchors occur (one automaton pass,
- * see keyword-set.ts), the regex is executed only on short slices around them.
+ * see keyword-set.ts), the regex is executed only on short slices around them. An anchor may also
+ * say which characters can stand right before or after it in a match (`report` in `\breport\s`
+ * needs a blank after it), so occurrences inside other words open no window.
  *
  * Exactness: a match starts only where one of its anchors can be; an attempt at such a position
  * reads only characters inside its slice, so it succeeds or fails exactly as on the whole text; and
@@ -15,11 +17,22 @@
  * without a literal, …) gives no plan, and the regex then runs over the whole text as before.
  */
 
+/** What may stand next to an anchor in a match: one of some characters, or the edge of the text. */
+export interface Neighbour {
+  /** Regex sources of one-character atoms (`\\s`, `[:：]`, `a`). */
+  atoms: readonly string[];
+  /** The start (before) or end (after) of the text. */
+  edge: boolean;
+}
+
 /** A literal that every match (of one alternative) contains, `min`..`max` code units after the match start. */
 export interface Anchor {
   literal: string;
   min: number;
   max: number;
+  /** What must precede / follow the literal in such a match (absent: anything). */
+  before?: Neighbour;
+  after?: Neighbour;
 }
 
 export interface RegexPlan {
@@ -37,14 +50,14 @@ export interface RegexPlan {
 
 type Node =
   | { t: 'lit'; s: string }
-  /** One character of a class (or `.`): 1 code unit, or 1–2 with the u flag. */
-  | { t: 'any'; max: number }
+  /** One character of a class (or `.`): 1 code unit, or 1–2 with the u flag. `src` is its regex source. */
+  | { t: 'any'; max: number; src: string }
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; alts: Node[] }
   | { t: 'rep'; node: Node; min: number; max: number }
   | { t: 'look'; behind: boolean; node: Node }
   /** \b, \B, ^, $: zero-width, reads the characters on both sides. */
-  | { t: 'edge' };
+  | { t: 'edge'; kind: 'b' | 'B' | '^' | '$' };
 
 class Unsupported extends Error {}
 
@@ -109,11 +122,11 @@ class Parser {
     if (c === '[') return this.charClass();
     if (c === '.') {
       this.i++;
-      return { t: 'any', max: this.unicode ? 2 : 1 };
+      return { t: 'any', max: this.unicode ? 2 : 1, src: '.' };
     }
     if (c === '^' || c === '$') {
       this.i++;
-      return { t: 'edge' };
+      return { t: 'edge', kind: c };
     }
     if (c === '\\') return this.escape();
     if (c === '*' || c === '+' || c === '?' || c === ')' || c === ']' || c === '}' || (c === '{' && this.unicode)) throw new Unsupported(`stray ${c}`);
@@ -147,6 +160,7 @@ class Parser {
 
   /** `[...]`: up to 8 literal characters become an alternation of literals, anything else one character. */
   private charClass(): Node {
+    const from = this.i;
     this.i++;
     const negated = this.peek() === '^';
     if (negated) this.i++;
@@ -168,21 +182,22 @@ class Parser {
     if (this.peek() !== ']') throw new Unsupported('unclosed class');
     this.i++;
     if (simple && chars.length >= 1 && chars.length <= 8) return chars.length === 1 ? { t: 'lit', s: chars[0] as string } : { t: 'alt', alts: chars.map((s) => ({ t: 'lit', s })) };
-    return { t: 'any', max: this.unicode ? 2 : 1 };
+    return { t: 'any', max: this.unicode ? 2 : 1, src: this.src.slice(from, this.i) };
   }
 
   private escape(): Node {
+    const from = this.i;
     this.i++;
     const c = this.peek();
     this.i++;
-    const any: Node = { t: 'any', max: this.unicode ? 2 : 1 };
-    if ('dDwWsS'.includes(c)) return any;
-    if (c === 'b' || c === 'B') return { t: 'edge' };
+    const max = this.unicode ? 2 : 1;
+    if ('dDwWsS'.includes(c)) return { t: 'any', max, src: `\\${c}` };
+    if (c === 'b' || c === 'B') return { t: 'edge', kind: c };
     if ((c === 'p' || c === 'P') && this.unicode) {
       const close = this.src.indexOf('}', this.i);
       if (this.peek() !== '{' || close < 0) throw new Unsupported('bad property escape');
       this.i = close + 1;
-      return any;
+      return { t: 'any', max, src: this.src.slice(from, this.i) };
     }
     const named: Record<string, string> = { n: '\n', r: '\r', t: '\t', v: '\v', f: '\f' };
     if (named[c] !== undefined) return { t: 'lit', s: named[c] };
@@ -226,8 +241,26 @@ interface Facts {
   strings: string[] | undefined;
 }
 
+/** What surrounds a node inside the match (undefined: anything, e.g. the match may end there). */
+interface Context {
+  before: Neighbour | undefined;
+  after: Neighbour | undefined;
+}
+
+/** The characters a node can begin (or end) with, and whether it can consume nothing. */
+interface Ends extends Neighbour {
+  nullable: boolean;
+}
+
 /** Most strings kept for one node (`gh[pousr]_` is 5, `https?|ftp|wss?|sftp` is 6). */
 const MAX_STRINGS = 64;
+
+/** Line terminators: what ^ and $ see next to them in multiline mode. */
+const LINE_END = '[\\n\\r\\u2028\\u2029]';
+/** What \b sees across a word character (no plan is made with both i and u, so \w is ASCII). */
+const NON_WORD = '[^A-Za-z0-9_]';
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
+const escapeAtom = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
 function product(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] | undefined {
   if (a === undefined || b === undefined || a.length * b.length > MAX_STRINGS) return undefined;
@@ -239,44 +272,115 @@ function flatten(items: readonly Node[]): Node[] {
   return items.flatMap((item) => (item.t === 'seq' ? flatten(item.items) : [item]));
 }
 
-/** Rough cost of windows around a set of anchors: short literals occur often, whitespace-only ones everywhere. */
+/**
+ * Rough cost of windows around a set of anchors: short literals occur often, whitespace-only ones
+ * everywhere; a required neighbour (a blank after `report`) keeps most occurrences out.
+ */
 function cost(anchors: readonly Anchor[]): number {
   let c = 0;
-  for (const a of anchors) c += (/^[\s\p{P}\p{S}]*$/u.test(a.literal) ? 64 : 1) * 4 ** -a.literal.length * (1 + (a.max - a.min) / 64);
+  for (const a of anchors) {
+    const punct = /^[\s\p{P}\p{S}]*$/u.test(a.literal) ? 64 : 1;
+    const neighbours = (a.before === undefined ? 1 : 0.3) * (a.after === undefined ? 1 : 0.3);
+    c += punct * neighbours * 4 ** -a.literal.length * (1 + (a.max - a.min) / 64);
+  }
   return c;
 }
 
-const shift = (anchors: readonly Anchor[], lo: number, hi: number): Anchor[] => anchors.map((a) => ({ literal: a.literal, min: a.min + lo, max: a.max + hi }));
+const shift = (anchors: readonly Anchor[], lo: number, hi: number): Anchor[] => anchors.map((a) => ({ ...a, min: a.min + lo, max: a.max + hi }));
 
 /** a × b for lengths, where an empty repetition of an unbounded part is still empty. */
 const times = (a: number, b: number): number => (a === 0 || b === 0 ? 0 : a * b);
 
-function fromStrings(strings: readonly string[] | undefined, literal: (s: string) => string | undefined): Anchor[] | undefined {
+function union(a: Neighbour | undefined, b: Neighbour | undefined): Neighbour | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  return { atoms: [...new Set([...a.atoms, ...b.atoms])], edge: a.edge || b.edge };
+}
+
+/** The characters `node` can start (first) or end (last) with. */
+function ends(node: Node, side: 'first' | 'last', multiline: boolean): Ends {
+  switch (node.t) {
+    case 'lit': {
+      const cps = [...node.s];
+      return { atoms: [escapeAtom((side === 'first' ? cps[0] : cps[cps.length - 1]) ?? '')], edge: false, nullable: false };
+    }
+    case 'any':
+      return { atoms: [node.src], edge: false, nullable: false };
+    case 'edge':
+      // `$` is followed, and `^` preceded, by a line end (multiline) or the edge of the text.
+      if ((node.kind === '$' && side === 'first') || (node.kind === '^' && side === 'last')) return { atoms: multiline ? [LINE_END] : [], edge: true, nullable: false };
+      return { atoms: [], edge: false, nullable: true };
+    case 'look':
+      return { atoms: [], edge: false, nullable: true };
+    case 'alt': {
+      const es = node.alts.map((a) => ends(a, side, multiline));
+      return { atoms: [...new Set(es.flatMap((e) => e.atoms))], edge: es.some((e) => e.edge), nullable: es.some((e) => e.nullable) };
+    }
+    case 'rep': {
+      if (node.max === 0) return { atoms: [], edge: false, nullable: true };
+      const e = ends(node.node, side, multiline);
+      return { ...e, nullable: e.nullable || node.min === 0 };
+    }
+    case 'seq': {
+      const items = side === 'first' ? node.items : [...node.items].reverse();
+      return through(items.map((item) => ends(item, side, multiline)), { atoms: [], edge: false }) ?? { atoms: [], edge: false, nullable: true };
+    }
+  }
+}
+
+/**
+ * What stands next to a point given the ends of the items that follow it (nearest first) and,
+ * when they can all be empty, what follows the enclosing node (`outer`). Returns Ends with
+ * nullable set when `outer` was needed and is a Neighbour, undefined when it was needed and unknown.
+ */
+function through(items: readonly Ends[], outer: Neighbour | undefined): Ends | undefined {
+  const atoms = new Set<string>();
+  let edge = false;
+  for (const e of items) {
+    for (const a of e.atoms) atoms.add(a);
+    edge ||= e.edge;
+    if (!e.nullable) return { atoms: [...atoms], edge, nullable: false };
+  }
+  if (outer === undefined) return undefined;
+  for (const a of outer.atoms) atoms.add(a);
+  return { atoms: [...atoms], edge: edge || outer.edge, nullable: true };
+}
+
+const neighbour = (e: Ends | undefined): Neighbour | undefined => (e === undefined ? undefined : { atoms: e.atoms, edge: e.edge });
+
+function fromStrings(strings: readonly string[] | undefined, literal: (s: string) => string | undefined, ctx: Context): Anchor[] | undefined {
   if (strings === undefined || strings.some((x) => x.length === 0)) return undefined;
   const out: Anchor[] = [];
   for (const x of strings) {
     const l = literal(x);
     if (l === undefined) return undefined;
-    out.push({ literal: l, min: 0, max: 0 });
+    const a: Anchor = { literal: l, min: 0, max: 0 };
+    if (ctx.before !== undefined) a.before = ctx.before;
+    if (ctx.after !== undefined) a.after = ctx.after;
+    out.push(a);
   }
   return out;
 }
 
-function facts(node: Node, literal: (s: string) => string | undefined): Facts {
+interface Env {
+  literal: (s: string) => string | undefined;
+  multiline: boolean;
+}
+
+function facts(node: Node, env: Env, ctx: Context): Facts {
   switch (node.t) {
     case 'lit':
-      return { minLen: node.s.length, maxLen: node.s.length, ahead: node.s.length, behind: 0, anchors: fromStrings([node.s], literal), strings: [node.s] };
+      return { minLen: node.s.length, maxLen: node.s.length, ahead: node.s.length, behind: 0, anchors: fromStrings([node.s], env.literal, ctx), strings: [node.s] };
     case 'any':
       return { minLen: 1, maxLen: node.max, ahead: node.max, behind: 0, anchors: undefined, strings: undefined };
     case 'edge':
       return { minLen: 0, maxLen: 0, ahead: 1, behind: 1, anchors: undefined, strings: [''] };
     case 'look': {
-      const f = facts(node.node, literal);
+      const f = facts(node.node, env, { before: undefined, after: undefined });
       const behind = node.behind ? f.maxLen + f.behind : f.behind;
       return { minLen: 0, maxLen: 0, ahead: f.ahead, behind, anchors: undefined, strings: [''] };
     }
     case 'alt': {
-      const fs = node.alts.map((a) => facts(a, literal));
+      const fs = node.alts.map((a) => facts(a, env, ctx));
       const anchors = fs.every((f) => f.anchors !== undefined) ? fs.flatMap((f) => f.anchors as Anchor[]) : undefined;
       const strings = fs.every((f) => f.strings !== undefined) ? [...new Set(fs.flatMap((f) => f.strings as string[]))] : undefined;
       return {
@@ -289,8 +393,14 @@ function facts(node: Node, literal: (s: string) => string | undefined): Facts {
       };
     }
     case 'rep': {
-      const f = facts(node.node, literal);
       if (node.max === 0) return { minLen: 0, maxLen: 0, ahead: 0, behind: 0, anchors: undefined, strings: [''] };
+      // Another repetition may stand on either side of one.
+      const again = node.max > 1;
+      const inner: Context = {
+        before: again ? union(neighbour(ends(node.node, 'last', env.multiline)), ctx.before) : ctx.before,
+        after: again ? union(neighbour(ends(node.node, 'first', env.multiline)), ctx.after) : ctx.after,
+      };
+      const f = facts(node.node, env, inner);
       let strings: string[] | undefined;
       if (node.max <= 2 && f.strings !== undefined) {
         const once = f.strings;
@@ -310,7 +420,12 @@ function facts(node: Node, literal: (s: string) => string | undefined): Facts {
     }
     case 'seq': {
       const items = flatten(node.items);
-      const fs = items.map((item) => facts(item, literal));
+      const firsts = items.map((item) => ends(item, 'first', env.multiline));
+      const lasts = items.map((item) => ends(item, 'last', env.multiline));
+      /** What stands before item i and after item j, inside or outside the sequence (a \\b next to a word character: a non-word one). */
+      const before = (i: number): Neighbour | undefined => (edgeB(items[i - 1]) && wordOnly(firsts[i]) ? NON_WORD_OR_EDGE : neighbour(through(lasts.slice(0, i).reverse(), ctx.before)));
+      const after = (j: number): Neighbour | undefined => (edgeB(items[j + 1]) && wordOnly(lasts[j]) ? NON_WORD_OR_EDGE : neighbour(through(firsts.slice(j + 1), ctx.after)));
+      const fs = items.map((item, i) => facts(item, env, { before: before(i), after: after(i) }));
       // Offsets of each item from the start of the sequence.
       const lo: number[] = [0];
       const hi: number[] = [0];
@@ -334,7 +449,7 @@ function facts(node: Node, literal: (s: string) => string | undefined): Facts {
         let run: string[] | undefined = f.strings;
         for (let j = i + 1; j < fs.length && run !== undefined; j++) {
           run = product(run, fs[j]?.strings);
-          consider(fromStrings(run, literal), i);
+          if (run !== undefined) consider(fromStrings(run, env.literal, runContext(items, i, j, run, before(i), after(j))), i);
         }
       });
       let strings: string[] | undefined = [''];
@@ -342,6 +457,28 @@ function facts(node: Node, literal: (s: string) => string | undefined): Facts {
       return { minLen: lo[fs.length] as number, maxLen: hi[fs.length] as number, ahead, behind, anchors: best, strings };
     }
   }
+}
+
+const NON_WORD_OR_EDGE: Neighbour = { atoms: [NON_WORD], edge: true };
+const edgeB = (n: Node | undefined): boolean => n !== undefined && n.t === 'edge' && n.kind === 'b';
+/** The node always starts (or ends) with a literal word character. */
+const wordOnly = (e: Ends | undefined): boolean => e !== undefined && !e.nullable && !e.edge && e.atoms.length > 0 && e.atoms.every((a) => a.length === 1 && isWordChar(a));
+
+/**
+ * The neighbours of a run of items i..j read as literals: a \\b right next to a word character of
+ * the literals says more than the items beyond it (the neighbour is not a word character).
+ * Zero-width items at the run's ends are skipped over.
+ */
+function runContext(items: readonly Node[], i: number, j: number, strings: readonly string[], before: Neighbour | undefined, after: Neighbour | undefined): Context {
+  const zeroWidth = (n: Node | undefined): boolean => n !== undefined && (n.t === 'edge' || n.t === 'look');
+  let a = i;
+  let b = j;
+  while (a < b && zeroWidth(items[a]) && !edgeB(items[a])) a++;
+  while (b > a && zeroWidth(items[b]) && !edgeB(items[b])) b--;
+  const ctx: Context = { before, after };
+  if ((edgeB(items[a - 1]) || edgeB(items[a])) && strings.every((x) => isWordChar(x[0]))) ctx.before = NON_WORD_OR_EDGE;
+  if ((edgeB(items[b + 1]) || edgeB(items[b])) && strings.every((x) => isWordChar(x[x.length - 1]))) ctx.after = NON_WORD_OR_EDGE;
+  return ctx;
 }
 
 /**
@@ -359,7 +496,7 @@ export function planRegex(re: RegExp, lowercased = false): RegexPlan | undefined
   const literal = (s: string): string | undefined => (!fold ? s : /^[\x00-\x7f]+$/.test(s) ? s.toLowerCase() : undefined);
   let f: Facts;
   try {
-    f = facts(new Parser(re.source, re.flags.includes('u')).parse(), literal);
+    f = facts(new Parser(re.source, re.flags.includes('u')).parse(), { literal, multiline: re.multiline }, { before: undefined, after: undefined });
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
     throw err;
@@ -376,22 +513,27 @@ function simplify(anchors: readonly Anchor[]): Anchor[] {
   const byLiteral = new Map<string, Anchor>();
   for (const a of anchors) {
     const b = byLiteral.get(a.literal);
-    byLiteral.set(a.literal, b === undefined ? { ...a } : { literal: a.literal, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) });
+    if (b === undefined) {
+      byLiteral.set(a.literal, { ...a });
+      continue;
+    }
+    // One literal from several alternatives: any of their neighbours may stand next to it.
+    const merged: Anchor = { literal: a.literal, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+    const before = union(a.before, b.before);
+    const after = union(a.after, b.after);
+    if (before !== undefined) merged.before = before;
+    if (after !== undefined) merged.after = after;
+    byLiteral.set(a.literal, merged);
   }
   const all = [...byLiteral.values()];
-  return all.filter((a) => !all.some((b) => b !== a && a.literal.startsWith(b.literal) && b.min <= a.min && b.max >= a.max));
+  // "sending" is covered by "send" only if "send" may be followed by anything ("i" included).
+  const covers = (b: Anchor, a: Anchor): boolean => b !== a && a.literal.startsWith(b.literal) && b.min <= a.min && b.max >= a.max && b.after === undefined && sameNeighbour(b.before, a.before);
+  return all.filter((a) => !all.some((b) => covers(b, a)));
 }
 
-/** Ascending end offsets of the occurrences of several literals, given each literal's ascending list. */
-export function mergeEnds(lists: ReadonlyArray<readonly number[]>): ArrayLike<number> {
-  const nonEmpty = lists.filter((l) => l.length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
-  let n = 0;
-  for (const l of nonEmpty) n += l.length;
-  const out = new Int32Array(n);
-  let k = 0;
-  for (const l of nonEmpty) for (const e of l) out[k++] = e;
-  return out.sort();
+function sameNeighbour(a: Neighbour | undefined, b: Neighbour | undefined): boolean {
+  if (a === undefined) return true; // b's occurrences are a's too, and a admits anything before
+  return b !== undefined && a.edge === b.edge && a.atoms.length === b.atoms.length && a.atoms.every((x) => b.atoms.includes(x));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,48 +551,146 @@ function alignEnd(text: string, at: number): number {
   return at < text.length && isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1)) ? at + 1 : at;
 }
 
-/** Gaps shorter than this between two windows are searched through rather than sliced again. */
-const MERGE_GAP = 48;
+/** Whether a character (code unit `c`, at `at` in `text`) is one of a neighbour's atoms. */
+type CharTest = (text: string, at: number, c: number) => boolean;
+
+const charTests = new Map<string, CharTest>();
+
+/** A neighbour's atoms compiled once per flags: a table for Latin-1, the regex (sticky) beyond. */
+function charTest(n: Neighbour, flags: string): CharTest {
+  const f = [...new Set(flags.replace(/[gydm]/g, ''))].join('');
+  const key = `${f}\u0000${n.atoms.join('\u0000')}`;
+  let test = charTests.get(key);
+  if (test === undefined) {
+    const re = new RegExp(n.atoms.length === 0 ? '(?!)' : `(?:${n.atoms.join('|')})`, `${f}y`);
+    const latin1 = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) {
+      re.lastIndex = 0;
+      latin1[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+    }
+    test = (text, at, c) => {
+      if (c < 256) return latin1[c] === 1;
+      re.lastIndex = at;
+      return re.test(text);
+    };
+    charTests.set(key, test);
+  }
+  return test;
+}
+
+interface NeighbourTests {
+  before: CharTest | undefined;
+  after: CharTest | undefined;
+}
+const planTests = new WeakMap<RegexPlan, NeighbourTests[]>();
+
+/** The compiled neighbour checks of each anchor of a plan (built on first use). */
+function neighbourTests(re: RegExp, plan: RegexPlan): NeighbourTests[] {
+  let tests = planTests.get(plan);
+  if (tests === undefined) {
+    tests = plan.anchors.map((a) => ({ before: a.before === undefined ? undefined : charTest(a.before, re.flags), after: a.after === undefined ? undefined : charTest(a.after, re.flags) }));
+    planTests.set(plan, tests);
+  }
+  return tests;
+}
+
+/** Window bounds packed in one number (start × 2^22 + width) so a typed array sorts them natively. */
+const WIDTH_BITS = 2 ** 22;
 
 /**
- * Start positions where a match can begin, as merged [from, to] windows in text order.
- * @param ends ascending end offsets (exclusive) of occurrences of the plan's anchor literals
+ * Start positions where a match can begin, as merged [from, to] windows in text order: for each
+ * occurrence of an anchor whose neighbours in `text` fit, the starts its offsets allow.
+ * @param re the regex (its flags say how to read the neighbours' atoms)
+ * @param text the text the regex runs on
+ * @param ends for each anchor of the plan (same order), the ascending end offsets of its literal's occurrences
  */
-export function candidateWindows(plan: RegexPlan, ends: ArrayLike<number>, length: number): number[] {
-  // One window width for all anchors (a superset of each anchor's own), so windows come in the order of `ends`.
-  let lo = Infinity;
-  let hi = 0;
-  for (const a of plan.anchors) {
-    lo = Math.min(lo, a.literal.length + a.min);
-    hi = Math.max(hi, a.literal.length + a.max);
-  }
+export function candidateWindows(re: RegExp, plan: RegexPlan, text: string, ends: ReadonlyArray<readonly number[]>): number[] {
+  let total = 0;
+  for (const list of ends) total += list.length;
+  const packed = new Float64Array(total);
+  let n = 0;
+  let anchorsSeen = 0;
+  const tests = neighbourTests(re, plan);
+  plan.anchors.forEach((a, k) => {
+    const list = ends[k] ?? [];
+    if (list.length === 0) return;
+    anchorsSeen++;
+    const { before, after } = tests[k] as NeighbourTests;
+    const len = a.literal.length;
+    for (const e of list) {
+      if (after !== undefined && !(e >= text.length ? (a.after as Neighbour).edge : after(text, e, text.charCodeAt(e)))) continue;
+      const q = e - len;
+      if (before !== undefined) {
+        if (q <= 0) {
+          if (!(a.before as Neighbour).edge) continue;
+        } else {
+          const c = text.charCodeAt(q - 1);
+          // Half of a surrogate pair is not a character of its own: let the regex decide.
+          if (!(c >= 0xd800 && c <= 0xdfff) && !before(text, q - 1, c)) continue;
+        }
+      }
+      const from = Math.max(0, q - a.max);
+      const to = Math.min(text.length - 1, q - a.min);
+      if (to >= from) packed[n++] = from * WIDTH_BITS + (to - from);
+    }
+  });
+  const sorted = anchorsSeen > 1 ? packed.subarray(0, n).sort() : packed.subarray(0, n);
   const out: number[] = [];
-  for (let k = 0; k < ends.length; k++) {
-    const e = ends[k] as number;
-    const from = Math.max(0, e - hi);
-    const to = Math.min(length - 1, e - lo);
-    if (to < from) continue;
-    const n = out.length;
-    if (n > 0 && from <= (out[n - 1] as number) + MERGE_GAP) out[n - 1] = Math.max(out[n - 1] as number, to);
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i] as number;
+    const from = Math.floor(v / WIDTH_BITS);
+    const to = from + (v % WIDTH_BITS);
+    const last = out.length - 1;
+    if (last > 0 && from <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, to);
     else out.push(from, to);
   }
   return out;
 }
 
+/** Windows up to this many positions wide are tried position by position (a sticky exec costs ~20 ns, a slice and exec ~200 ns). */
+const STICKY_WIDTH = 8;
+
+const stickyClones = new WeakMap<RegExp, RegExp>();
+
+/** `re` with the sticky flag: one exec tries exactly one start position, on the whole text. */
+function sticky(re: RegExp): RegExp {
+  let s = stickyClones.get(re);
+  if (s === undefined) {
+    s = new RegExp(re.source, `${re.flags}y`);
+    stickyClones.set(re, s);
+  }
+  return s;
+}
+
 /**
  * Calls `onMatch` for each match of the global regex `re` in `text`, in order, exactly as repeated
  * `re.exec(text)` from lastIndex 0 would find them (the plan guarantees no empty match), trying
- * only starts inside `windows` (see candidateWindows). `onMatch` gets the match and the offset of
- * the string it was found in (add it to `index` and to `indices`); returning false stops.
- * Leaves `re.lastIndex` at 0.
+ * only starts inside `windows` (see candidateWindows). A narrow window is tried start by start
+ * (a sticky exec is the same attempt the global search makes there); a wide one on a slice (see
+ * the file overview). `onMatch` gets the match and the offset of the string it was found in (add
+ * it to `index` and to `indices`); returning false stops. Leaves `re.lastIndex` at 0.
  */
 export function forEachPlannedMatch(re: RegExp, text: string, plan: RegexPlan, windows: readonly number[], onMatch: (m: RegExpExecArray, offset: number) => boolean): void {
   let pos = 0;
+  const one = sticky(re);
   try {
     for (let w = 0; w < windows.length; w += 2) {
       const to = windows[w + 1] as number;
       if (to < pos) continue;
       const from = alignStart(text, Math.max(windows[w] as number, pos));
+      if (to - from < STICKY_WIDTH) {
+        for (let at = from; at <= to; at++) {
+          // With the u flag the search steps over whole surrogate pairs: never starts inside one.
+          if (re.unicode && at > 0 && isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) continue;
+          one.lastIndex = at;
+          const m = one.exec(text);
+          if (m === null) continue;
+          if (!onMatch(m, 0)) return;
+          pos = m.index + m[0].length;
+          at = pos - 1;
+        }
+        continue;
+      }
       if (!Number.isFinite(plan.ahead)) {
         // Unbounded reads: search the whole text from here; the leftmost match is the next one.
         re.lastIndex = from;
@@ -478,5 +718,6 @@ export function forEachPlannedMatch(re: RegExp, text: string, plan: RegexPlan, w
     }
   } finally {
     re.lastIndex = 0;
+    one.lastIndex = 0;
   }
 }

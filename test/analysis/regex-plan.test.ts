@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeywordSet } from '../../src/analysis/keyword-set.js';
-import { candidateWindows, forEachPlannedMatch, mergeEnds, planRegex, type RegexPlan } from '../../src/analysis/regex-plan.js';
+import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from '../../src/analysis/regex-plan.js';
 import { SECRET_PATTERNS } from '../../src/analysis/secret-patterns.js';
 import { SIGNAL_PATTERNS } from '../../src/analysis/signals/index.js';
 
@@ -35,7 +35,7 @@ function plannedMatches(re: RegExp, plan: RegexPlan, text: string, lookup = text
   const set = new KeywordSet(plan.anchors.map((a) => a.literal));
   const hits = set.scan(lookup);
   const ids = plan.anchors.map((a) => set.keywords.indexOf(a.literal));
-  const windows = candidateWindows(plan, mergeEnds(ids.map((id) => hits.ends(id))), text.length);
+  const windows = candidateWindows(re, plan, text, ids.map((id) => hits.ends(id)));
   const out: string[] = [];
   forEachPlannedMatch(re, text, plan, windows, (m, offset) => {
     out.push(`${m.index + offset}:${m[0]}:${m.slice(1).join('|')}`);
@@ -46,15 +46,35 @@ function plannedMatches(re: RegExp, plan: RegexPlan, text: string, lookup = text
 
 describe('planRegex: anchors and read bounds', () => {
   it('reads literals, classes, alternations and repetitions', () => {
-    expect(planRegex(/\bignore (?:all )?previous\b/g)).toEqual({ anchors: [{ literal: 'ignore previous', min: 0, max: 0 }, { literal: 'ignore all previous', min: 0, max: 0 }], ahead: 20, behind: 1 });
-    expect(planRegex(/\bignore\s(?:all\s)?previous\b/g)?.anchors).toEqual([{ literal: 'previous', min: 7, max: 11 }]);
+    const word = { atoms: ['[^A-Za-z0-9_]'], edge: true };
+    expect(planRegex(/\bignore (?:all )?previous\b/g)).toEqual({
+      anchors: [
+        { literal: 'ignore previous', min: 0, max: 0, before: word, after: word },
+        { literal: 'ignore all previous', min: 0, max: 0, before: word, after: word },
+      ],
+      ahead: 20,
+      behind: 1,
+    });
+    expect(planRegex(/\bignore\s(?:all\s)?previous\b/g)?.anchors).toEqual([{ literal: 'previous', min: 7, max: 11, before: { atoms: ['\\s'], edge: false }, after: word }]);
     expect(planRegex(/\bgh[pousr]_[A-Za-z0-9]{36,255}/g)?.anchors.map((a) => a.literal)).toEqual(['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']);
     expect(planRegex(/(?:https?|ftp):\/\/\S{3,20}/g)?.anchors.map((a) => a.literal)).toEqual(['http://', 'https://', 'ftp://']);
     // With the u flag a class may match a surrogate pair: two code units per character.
-    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/gu)).toEqual({ anchors: [{ literal: 'foo', min: 0, max: 0 }], ahead: 6, behind: 6 });
-    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/g)).toEqual({ anchors: [{ literal: 'foo', min: 0, max: 0 }], ahead: 6, behind: 3 });
-    expect(planRegex(/a.{0,10}b/gu)).toEqual({ anchors: [{ literal: 'a', min: 0, max: 0 }], ahead: 22, behind: 0 });
+    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/gu)).toMatchObject({ anchors: [{ literal: 'foo', min: 0, max: 0 }], ahead: 6, behind: 6 });
+    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/g)).toMatchObject({ anchors: [{ literal: 'foo', min: 0, max: 0 }], ahead: 6, behind: 3 });
+    expect(planRegex(/a.{0,10}b/gu)).toMatchObject({ anchors: [{ literal: 'a', min: 0, max: 0 }], ahead: 22, behind: 0 });
     expect(planRegex(/\bx\s+y/g)?.ahead).toBe(Infinity);
+  });
+
+  it('records what must stand next to an anchor: a blank after "report", a line start before "system:"', () => {
+    expect(planRegex(/\b(?:say|report)(?: only)? that\b/g)?.anchors.map((a) => [a.literal, a.after])).toEqual([
+      ['say that', { atoms: ['[^A-Za-z0-9_]'], edge: true }],
+      ['say only that', { atoms: ['[^A-Za-z0-9_]'], edge: true }],
+      ['report that', { atoms: ['[^A-Za-z0-9_]'], edge: true }],
+      ['report only that', { atoms: ['[^A-Za-z0-9_]'], edge: true }],
+    ]);
+    const marker = planRegex(/^\s{0,8}(?:system|note)\s{0,3}[:：]/gm)?.anchors[0];
+    expect(marker?.before).toEqual({ atoms: ['\\s', '[\\n\\r\\u2028\\u2029]'], edge: true });
+    expect(marker?.after).toEqual({ atoms: ['\\s', ':', '：'], edge: false });
   });
 
   it('folds literals to lowercase for case-insensitive regexes, and only ASCII ones', () => {
@@ -103,6 +123,35 @@ describe('forEachPlannedMatch finds exactly what exec over the whole text finds'
       }
     }
     expect(planned).toBeGreaterThan(150);
+  });
+
+  it('on random word-like regexes (\\b, blanks, alternations, case-insensitive) where neighbours filter occurrences', () => {
+    const rnd = generator(77);
+    const alphabet = ['a', 'b', 'c', 'A', 'B', ' ', '\n', ':', 'ab ', 'ba:', '_', '1', 'abc', 'cab', '\u00e9', '\u212a'];
+    const atoms = ['ab', 'ba', 'abc', 'k', '\\b', '\\b', '\\s', '[ab]', '(?:ab|ba)', '(?:a|ca)', 'c', ' ', '^', '$', '\\w', '\\W', '.', ':', '[:c]', '(?=b)', '(?<!a)'];
+    const quantifiers = ['', '', '', '', '?', '{1,2}', '{0,2}', '{2}'];
+    let planned = 0;
+    let filtering = 0;
+    for (let r = 0; r < 1500; r++) {
+      const alts = Array.from({ length: 1 + rnd(3) }, () => Array.from({ length: 1 + rnd(6) }, () => {
+        const atom = atoms[rnd(atoms.length)] as string;
+        const zeroWidth = atom.startsWith('(?=') || atom.startsWith('(?<') || atom === '\\b' || atom === '^' || atom === '$';
+        return zeroWidth ? atom : `(?:${atom})${quantifiers[rnd(quantifiers.length)]}`;
+      }).join(''));
+      const re = new RegExp(alts.join('|'), `g${['', 'm', 'i', 'mi', 'u', 's'][rnd(6)]}`);
+      const plan = planRegex(re);
+      if (plan === undefined) continue;
+      planned++;
+      if (plan.anchors.some((a) => a.before !== undefined || a.after !== undefined)) filtering++;
+      for (let t = 0; t < 12; t++) {
+        const text = Array.from({ length: rnd(300) }, () => alphabet[rnd(alphabet.length)]).join('');
+        const lookup = re.ignoreCase ? text.toLowerCase() : text;
+        if (lookup.length !== text.length) continue;
+        expect(plannedMatches(re, plan, text, lookup), `${re} on ${JSON.stringify(text)}`).toEqual(fullMatches(re, text));
+      }
+    }
+    expect(planned).toBeGreaterThan(500);
+    expect(filtering).toBeGreaterThan(300);
   });
 
   // Texts the detection tables meet: their own samples, the corpus, and mixtures of their literals.

@@ -6,8 +6,9 @@
  * literals of each pattern's regex (regex-plan.ts), so a regex that runs is executed only on
  * slices around them, with the same matches as over the whole text.
  */
+import { DISGUISE_WORDS, type DisguiseDictionary } from '../encodings.js';
 import { KeywordSet, type KeywordHits } from '../keyword-set.js';
-import { candidateWindows, forEachPlannedMatch, mergeEnds, planRegex, type RegexPlan } from '../regex-plan.js';
+import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from '../regex-plan.js';
 import { BEHAVIOUR_SIGNALS } from './behaviour.js';
 import { DATA_SIGNALS } from './data.js';
 import { INJECTION_SIGNALS } from './injection.js';
@@ -46,6 +47,8 @@ interface Index {
   byKeyword: number[][];
   /** Per pattern: where its regex can match (see regex-plan.ts), with the ids of its anchor literals. */
   plans: Array<{ plan: RegexPlan; anchorIds: number[] } | undefined>;
+  /** Literal ids of the words of each disguise dictionary (encodings.ts), found by the same pass. */
+  dictionaries: Record<DisguiseDictionary, number[]>;
   byKind: Map<SignalKind, number[]>;
   alwaysOn: Uint8Array;
 }
@@ -59,7 +62,8 @@ function buildIndex(): Index {
   const byKind = new Map<SignalKind, number[]>();
   const alwaysOn = new Uint8Array(SIGNAL_PATTERNS.length);
   const planned = SIGNAL_PATTERNS.map((p) => planRegex(p.regex));
-  const literals = new KeywordSet([...SIGNAL_PATTERNS.flatMap((p) => p.keywords), ...planned.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? [])]);
+  const dictionaryWords = Object.values(DISGUISE_WORDS).flat();
+  const literals = new KeywordSet([...SIGNAL_PATTERNS.flatMap((p) => p.keywords), ...planned.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? []), ...dictionaryWords]);
   const id = new Map(literals.keywords.map((k, i) => [k, i]));
   const byKeyword = literals.keywords.map((): number[] => []);
   SIGNAL_PATTERNS.forEach((p, i) => {
@@ -70,7 +74,9 @@ function buildIndex(): Index {
     for (const k of p.keywords) byKeyword[id.get(k) as number]?.push(i);
   });
   const plans = planned.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) }));
-  return { literals, byKeyword, plans, byKind, alwaysOn };
+  const ids = (words: readonly string[]): number[] => [...new Set(words.map((w) => id.get(w) as number))];
+  const dictionaries = { rot13: ids(DISGUISE_WORDS.rot13), rot47: ids(DISGUISE_WORDS.rot47), reversed: ids(DISGUISE_WORDS.reversed) };
+  return { literals, byKeyword, plans, dictionaries, byKind, alwaysOn };
 }
 
 function getIndex(): Index {
@@ -115,6 +121,15 @@ export class SignalSet {
     return this.quietCache;
   }
 
+  /** How many distinct words of a disguise dictionary occur in the text, as substrings (for findDisguises). */
+  dictionaryWords(dictionary: DisguiseDictionary): number {
+    const hits = this.literals;
+    if (hits === undefined) return 0;
+    let n = 0;
+    for (const id of getIndex().dictionaries[dictionary]) if (hits.has(id)) n++;
+    return n;
+  }
+
   /** Every hit of one kind (optionally one tag), in text order. */
   hits(kind: SignalKind, tag?: string): SignalHit[] {
     let all = this.cache.get(kind);
@@ -135,8 +150,7 @@ export class SignalSet {
         const planned = idx.plans[i];
         if (planned !== undefined && this.literals !== undefined) {
           // Only around the pattern's anchors (same matches as the loop below, see regex-plan.ts).
-          const ends = mergeEnds(planned.anchorIds.map((id) => (this.literals as KeywordHits).ends(id)));
-          const windows = candidateWindows(planned.plan, ends, this.lower.length);
+          const windows = candidateWindows(p.regex, planned.plan, this.lower, planned.anchorIds.map((id) => (this.literals as KeywordHits).ends(id)));
           forEachPlannedMatch(p.regex, this.lower, planned.plan, windows, (m, offset) => add(m.index + offset, m.index + offset + m[0].length));
           continue;
         }
