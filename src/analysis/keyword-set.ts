@@ -32,12 +32,14 @@ interface Automaton {
 export interface KeywordHits {
   /** Ids (indices into KeywordSet.keywords) of the keywords that occur, ascending. */
   readonly ids: readonly number[];
+  /** Whether keyword `id` occurs. */
+  has(id: number): boolean;
   /** End offsets (exclusive) of every occurrence of keyword `id`, ascending. */
   ends(id: number): readonly number[];
 }
 
 const EMPTY: readonly number[] = [];
-const NO_HITS: KeywordHits = { ids: EMPTY, ends: () => EMPTY };
+const NO_HITS: KeywordHits = { ids: EMPTY, has: () => false, ends: () => EMPTY };
 
 /** Builds the automaton of `keywords` (ids parallel to `ids`); `ascii` picks a 128-entry class table. */
 function compile(keywords: readonly string[], ids: readonly number[], ascii: boolean): Automaton {
@@ -192,6 +194,7 @@ function scanUnits(a: Automaton, text: string): Records {
 
 class Hits implements KeywordHits {
   readonly ids: readonly number[];
+  private readonly found: Uint8Array;
   private byId: Map<number, number[]> | undefined;
 
   constructor(
@@ -199,6 +202,7 @@ class Hits implements KeywordHits {
     count: number,
   ) {
     const found = new Uint8Array(count);
+    this.found = found;
     const ids: number[] = [];
     for (const [a, rec] of groups) {
       const seen = new Uint8Array(a.outputs.length);
@@ -213,6 +217,10 @@ class Hits implements KeywordHits {
       }
     }
     this.ids = ids.sort((x, y) => x - y);
+  }
+
+  has(id: number): boolean {
+    return this.found[id] === 1;
   }
 
   ends(id: number): readonly number[] {

@@ -102,7 +102,8 @@ function normalise(text: string, ascii = !NON_ASCII.test(text)): { text: string;
 
 function decodeInto(view: TextView, out: TextView[], depth: number, within: HiddenTechnique | undefined): void {
   if (depth > MAX_DEPTH || out.length >= MAX_VIEWS) return;
-  const runs = [...findEncodedRuns(view.text, view.facts), ...findDisguises(view.text, { facts: view.facts })];
+  // The view's signals scan (which the rules need anyway) also counts the disguise dictionaries' words.
+  const runs = [...findEncodedRuns(view.text, view.facts), ...findDisguises(view.text, { facts: view.facts, dictionaryWords: (d) => view.signals.dictionaryWords(d) })];
   for (const r of runs) {
     if (out.length >= MAX_VIEWS) return;
     const norm = normalise(r.text).text;
