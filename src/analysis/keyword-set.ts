@@ -51,58 +51,70 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
       if (classes[c] === 0) classes[c] = stride++;
     }
   }
-  // Trie: goto edges per state, keyword ids ending there.
-  const edges: Array<Map<number, number>> = [new Map()];
-  const ends: number[][] = [[]];
+  // Trie in a table (0: no edge; the root is never a child), keyword ids ending in each state.
+  let bound = 1;
+  for (const k of keywords) bound += k.length;
+  const trie = new Int32Array(bound * stride);
+  const ends: Array<number[] | undefined> = [];
+  /** The classes of each state's edges (so nothing walks a whole row to find them). */
+  const edgeClasses: number[][] = [[]];
+  let states = 1;
   keywords.forEach((k, n) => {
     let s = 0;
     for (let i = 0; i < k.length; i++) {
       const c = classes[k.charCodeAt(i)] as number;
-      let t = edges[s]?.get(c);
-      if (t === undefined) {
-        t = edges.length;
-        edges.push(new Map());
-        ends.push([]);
-        edges[s]?.set(c, t);
+      const at = s * stride + c;
+      if (trie[at] === 0) {
+        trie[at] = states++;
+        edgeClasses[s]?.push(c);
+        edgeClasses.push([]);
       }
-      s = t;
+      s = trie[at] as number;
     }
-    ends[s]?.push(ids[n] as number);
+    (ends[s] ??= []).push(ids[n] as number);
   });
-  // Breadth-first: failure links, outputs inherited along them, and the full transition table.
-  const states = edges.length;
+  // Breadth-first: failure links (classic Aho-Corasick, following the trie) and outputs inherited
+  // along them (a proper suffix is another keyword, never a duplicate).
   const fail = new Int32Array(states);
-  const full = new Int32Array(states * stride);
   const order: number[] = [0];
   for (let q = 0; q < order.length; q++) {
     const s = order[q] as number;
-    if (s !== 0) for (const id of ends[fail[s] as number] ?? []) if (!ends[s]?.includes(id)) ends[s]?.push(id);
-    for (let c = 0; c < stride; c++) {
-      const t = edges[s]?.get(c);
-      const viaFail = s === 0 ? 0 : (full[(fail[s] as number) * stride + c] as number);
-      if (t === undefined) {
-        full[s * stride + c] = viaFail;
-      } else {
-        full[s * stride + c] = t;
-        fail[t] = viaFail;
-        order.push(t);
+    if (s !== 0) {
+      const inherited = ends[fail[s] as number];
+      if (inherited !== undefined) ends[s] = [...(ends[s] ?? []), ...inherited];
+    }
+    for (const c of edgeClasses[s] ?? []) {
+      const t = trie[s * stride + c] as number;
+      if (s !== 0) {
+        let f = fail[s] as number;
+        while (f !== 0 && trie[f * stride + c] === 0) f = fail[f] as number;
+        fail[t] = trie[f * stride + c] as number;
       }
+      order.push(t);
     }
   }
   // Renumber so that output states come last: one comparison per character tells "a keyword ends here".
   const renumbered = new Int32Array(states);
   let n = 0;
-  for (const s of order) if ((ends[s]?.length ?? 0) === 0) renumbered[s] = n++;
+  for (const s of order) if (ends[s] === undefined) renumbered[s] = n++;
   const firstOutput = n;
   const outputs: Int32Array[] = [];
   for (const s of order) {
-    if ((ends[s]?.length ?? 0) === 0) continue;
+    const e = ends[s];
+    if (e === undefined) continue;
     renumbered[s] = n++;
-    outputs.push(Int32Array.from([...(ends[s] ?? [])].sort((a, b) => a - b)));
+    outputs.push(Int32Array.from(e).sort());
   }
+  // The full transition table, in the new numbering, rows holding the next state's row offset: a
+  // state's row is its failure state's row (complete, being shallower) with its own edges over it.
   const next = new Int32Array(states * stride);
-  for (let s = 0; s < states; s++) {
-    for (let c = 0; c < stride; c++) next[(renumbered[s] as number) * stride + c] = (renumbered[full[s * stride + c] as number] as number) * stride;
+  for (const s of order) {
+    const row = (renumbered[s] as number) * stride;
+    if (s !== 0) {
+      const from = (renumbered[fail[s] as number] as number) * stride;
+      next.copyWithin(row, from, from + stride);
+    }
+    for (const c of edgeClasses[s] ?? []) next[row + c] = (renumbered[trie[s * stride + c] as number] as number) * stride;
   }
   return { classes, stride, next, firstOutput: firstOutput * stride, outputs };
 }

@@ -94,7 +94,10 @@ class Parser {
     while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
       const atom = this.atom();
       const q = this.quantifier();
-      items.push(q === undefined ? atom : { t: 'rep', node: atom, min: q[0], max: q[1] });
+      const last = items[items.length - 1];
+      // Adjacent literal characters are one literal (a quantifier binds to its own atom only).
+      if (q === undefined && atom.t === 'lit' && last !== undefined && last.t === 'lit') items[items.length - 1] = { t: 'lit', s: last.s + atom.s };
+      else items.push(q === undefined ? atom : { t: 'rep', node: atom, min: q[0], max: q[1] });
     }
     return { t: 'seq', items };
   }
@@ -267,24 +270,44 @@ function product(a: readonly string[] | undefined, b: readonly string[] | undefi
   return [...new Set(a.flatMap((x) => b.map((y) => x + y)))];
 }
 
-/** Nested sequences read as one. */
+/** Nested sequences read as one, adjacent literals as one literal (`a`,`b`,`c` → `abc`). */
 function flatten(items: readonly Node[]): Node[] {
-  return items.flatMap((item) => (item.t === 'seq' ? flatten(item.items) : [item]));
+  const out: Node[] = [];
+  for (const item of items) {
+    for (const p of item.t === 'seq' ? flatten(item.items) : [item]) {
+      const last = out[out.length - 1];
+      if (p.t === 'lit' && last !== undefined && last.t === 'lit') out[out.length - 1] = { t: 'lit', s: last.s + p.s };
+      else out.push(p);
+    }
+  }
+  return out;
 }
 
 /**
  * Rough cost of windows around a set of anchors: short literals occur often, whitespace-only ones
  * everywhere; a required neighbour (a blank after `report`) keeps most occurrences out.
  */
-function cost(anchors: readonly Anchor[]): number {
+function cost(anchors: readonly Anchor[], spread = 0): number {
   let c = 0;
   for (const a of anchors) {
-    const punct = /^[\s\p{P}\p{S}]*$/u.test(a.literal) ? 64 : 1;
     const neighbours = (a.before === undefined ? 1 : 0.3) * (a.after === undefined ? 1 : 0.3);
-    c += punct * neighbours * 4 ** -a.literal.length * (1 + (a.max - a.min) / 64);
+    c += literalCost(a.literal) * neighbours * (1 + (a.max - a.min + spread) / 64);
   }
   return c;
 }
+
+const literalCosts = new Map<string, number>();
+function literalCost(literal: string): number {
+  let c = literalCosts.get(literal);
+  if (c === undefined) {
+    c = (/^[\s\p{P}\p{S}]*$/u.test(literal) ? 64 : 1) * 4 ** -literal.length;
+    literalCosts.set(literal, c);
+  }
+  return c;
+}
+
+/** Runs of literal items are not extended past this length: longer literals are rare enough. */
+const ENOUGH_LITERAL = 12;
 
 const shift = (anchors: readonly Anchor[], lo: number, hi: number): Anchor[] => anchors.map((a) => ({ ...a, min: a.min + lo, max: a.max + hi }));
 
@@ -296,8 +319,21 @@ function union(a: Neighbour | undefined, b: Neighbour | undefined): Neighbour | 
   return { atoms: [...new Set([...a.atoms, ...b.atoms])], edge: a.edge || b.edge };
 }
 
-/** The characters `node` can start (first) or end (last) with. */
+const firstEnds = new WeakMap<Node, Ends>();
+const lastEnds = new WeakMap<Node, Ends>();
+
+/** The characters `node` can start (first) or end (last) with (memoised: sequences ask for their items' again and again). */
 function ends(node: Node, side: 'first' | 'last', multiline: boolean): Ends {
+  const memo = side === 'first' ? firstEnds : lastEnds;
+  let e = memo.get(node);
+  if (e === undefined) {
+    e = computeEnds(node, side, multiline);
+    memo.set(node, e);
+  }
+  return e;
+}
+
+function computeEnds(node: Node, side: 'first' | 'last', multiline: boolean): Ends {
   switch (node.t) {
     case 'lit': {
       const cps = [...node.s];
@@ -346,6 +382,11 @@ function through(items: readonly Ends[], outer: Neighbour | undefined): Ends | u
 }
 
 const neighbour = (e: Ends | undefined): Neighbour | undefined => (e === undefined ? undefined : { atoms: e.atoms, edge: e.edge });
+
+/** The ends of a nullable item joined with what lies beyond it. */
+function joinEnds(e: Ends, beyond: Ends): Ends {
+  return { atoms: [...new Set([...e.atoms, ...beyond.atoms])], edge: e.edge || beyond.edge, nullable: beyond.nullable };
+}
 
 function fromStrings(strings: readonly string[] | undefined, literal: (s: string) => string | undefined, ctx: Context): Anchor[] | undefined {
   if (strings === undefined || strings.some((x) => x.length === 0)) return undefined;
@@ -422,9 +463,26 @@ function facts(node: Node, env: Env, ctx: Context): Facts {
       const items = flatten(node.items);
       const firsts = items.map((item) => ends(item, 'first', env.multiline));
       const lasts = items.map((item) => ends(item, 'last', env.multiline));
-      /** What stands before item i and after item j, inside or outside the sequence (a \\b next to a word character: a non-word one). */
-      const before = (i: number): Neighbour | undefined => (edgeB(items[i - 1]) && wordOnly(firsts[i]) ? NON_WORD_OR_EDGE : neighbour(through(lasts.slice(0, i).reverse(), ctx.before)));
-      const after = (j: number): Neighbour | undefined => (edgeB(items[j + 1]) && wordOnly(lasts[j]) ? NON_WORD_OR_EDGE : neighbour(through(firsts.slice(j + 1), ctx.after)));
+      // What stands before item i and after item j, inside or outside the sequence (a \\b next to a
+      // word character: a non-word one). Built from the ends inwards, each from its neighbour's.
+      const n = items.length;
+      const outside: Ends[] = [];
+      const befores: Array<Neighbour | undefined> = new Array<Neighbour | undefined>(n);
+      const afters: Array<Neighbour | undefined> = new Array<Neighbour | undefined>(n);
+      let reach = through(outside, ctx.before);
+      for (let i = 0; i < n; i++) {
+        befores[i] = edgeB(items[i - 1]) && wordOnly(firsts[i]) ? NON_WORD_OR_EDGE : neighbour(reach);
+        const l = lasts[i] as Ends;
+        reach = l.nullable ? (reach === undefined ? undefined : joinEnds(l, reach)) : l;
+      }
+      reach = through(outside, ctx.after);
+      for (let j = n - 1; j >= 0; j--) {
+        afters[j] = edgeB(items[j + 1]) && wordOnly(lasts[j]) ? NON_WORD_OR_EDGE : neighbour(reach);
+        const f = firsts[j] as Ends;
+        reach = f.nullable ? (reach === undefined ? undefined : joinEnds(f, reach)) : f;
+      }
+      const before = (i: number): Neighbour | undefined => befores[i];
+      const after = (j: number): Neighbour | undefined => afters[j];
       const fs = items.map((item, i) => facts(item, env, { before: before(i), after: after(i) }));
       // Offsets of each item from the start of the sequence.
       const lo: number[] = [0];
@@ -436,10 +494,14 @@ function facts(node: Node, env: Env, ctx: Context): Facts {
       let ahead = 0;
       let behind = 0;
       let best: Anchor[] | undefined;
+      let bestCost = Infinity;
       const consider = (anchors: Anchor[] | undefined, i: number): void => {
         if (anchors === undefined) return;
-        const shifted = shift(anchors, lo[i] as number, hi[i] as number);
-        if (best === undefined || cost(shifted) < cost(best)) best = shifted;
+        const c = cost(anchors, (hi[i] as number) - (lo[i] as number));
+        if (best === undefined || c < bestCost) {
+          bestCost = c;
+          best = shift(anchors, lo[i] as number, hi[i] as number);
+        }
       };
       fs.forEach((f, i) => {
         ahead = Math.max(ahead, (hi[i] as number) + f.ahead);
@@ -447,7 +509,7 @@ function facts(node: Node, env: Env, ctx: Context): Facts {
         consider(f.anchors, i);
         // Runs of items with few strings each, read together: `http` `s?` `://` gives `http://`, `https://`.
         let run: string[] | undefined = f.strings;
-        for (let j = i + 1; j < fs.length && run !== undefined; j++) {
+        for (let j = i + 1; j < fs.length && run !== undefined && run.some((x) => x.length < ENOUGH_LITERAL); j++) {
           run = product(run, fs[j]?.strings);
           if (run !== undefined) consider(fromStrings(run, env.literal, runContext(items, i, j, run, before(i), after(j))), i);
         }
