@@ -46,6 +46,8 @@ const NOT_HEX = 2;
 const NOT_BASE32 = 4;
 const NOT_BINARY = 8;
 const NOT_MINUS = 16;
+/** `-`, the one Morse character inside base64. */
+const MINUS = 8192;
 /** Morse characters outside base64: `.`, space, `·`, `–`, `—` (`-` is base64). */
 const MORSE = 32;
 /** Separators of hex bytes: space, colon, comma. */
@@ -76,6 +78,7 @@ const CLASSES = (() => {
       if (!has(`${upper}234567`, c)) k |= NOT_BASE32;
       if (!has('01', c)) k |= NOT_BINARY;
       if (c !== 0x2d) k |= NOT_MINUS;
+      else k |= MINUS;
     }
     if (has('. \u00b7', c)) k |= MORSE;
     if (has(' :,', c)) k |= HEX_SEP;
@@ -121,7 +124,10 @@ function trailing(units: Uint8Array | Uint16Array, from: number, end: number, no
 
 /**
  * The pass. One function with local state (not helpers over a state object): it runs once per
- * character or run on every scanned text, and V8 keeps locals in registers.
+ * character on every scanned text, and V8 keeps locals in registers. Base64 characters (letters
+ * and digits, most of any text) only OR their class bits in the inner loop; the rest is done per
+ * run and per character outside base64, and what a run's last characters mean (trailing hex
+ * digits, trailing "-") is looked at only when the next character makes it matter.
  */
 function pass(units: Uint8Array | Uint16Array, length: number, ascii: boolean): CharFacts {
   let maxBase64 = 0;
@@ -130,8 +136,7 @@ function pass(units: Uint8Array | Uint16Array, length: number, ascii: boolean): 
   let binary8 = false;
   let morse = 0;
   let morse5 = false;
-  // hasSeparatedHexBytes: hex digits just before the position, hex bytes in the current chain.
-  let digits = 0;
+  // hasSeparatedHexBytes: hex bytes (two digits and a separator) in the current chain.
   let chain = 0;
   let separatedHex = false;
   // mayBeLeetspeak over the first LEET_SAMPLE characters: words, leetspeak-looking words, the current word.
@@ -146,85 +151,94 @@ function pass(units: Uint8Array | Uint16Array, length: number, ascii: boolean): 
   let blanks = 0;
   let newlines = 0;
   let fold = false;
-  // The current base64 run starts at runStart; bits is the OR of its characters' classes.
-  let runStart = 0;
-  let bits = 0;
-  for (let i = 0; i <= length; i++) {
-    let c = -1;
-    let k = 0;
-    if (i < length) {
-      c = units[i] as number;
-      k = c < 256 ? (CLASSES[c] as number) : wideClass(c);
-      if (k & BASE64) {
+  let i = 0;
+  for (const [segmentEnd, leet] of [[leetEnd, true], [length, false]] as const) {
+    while (i < segmentEnd) {
+      // A run of base64 characters (possibly empty).
+      const runStart = i;
+      let bits = 0;
+      let k = 0;
+      let c = 0;
+      while (i < segmentEnd) {
+        c = units[i] as number;
+        k = c < 256 ? (CLASSES[c] as number) : wideClass(c);
+        if (!(k & BASE64)) break;
         bits |= k;
-        continue;
+        i++;
       }
-    }
-    // A base64 run ended at i.
-    if (runStart < i) {
       const len = i - runStart;
-      if (len > maxBase64) maxBase64 = len;
-      if (len >= 8) {
-        if (!binary8) binary8 = !(bits & NOT_BINARY) || longestSubRun(units, runStart, i, NOT_BINARY) >= 8;
-        if (len >= 16) {
-          if (!hex16) hex16 = !(bits & NOT_HEX) || longestSubRun(units, runStart, i, NOT_HEX) >= 16;
-          if (!base32x16) base32x16 = !(bits & NOT_BASE32) || longestSubRun(units, runStart, i, NOT_BASE32) >= 16;
+      // The run may go on past the leetspeak sample: leave it whole for the other facts.
+      if (i === segmentEnd && segmentEnd < length && len > 0) {
+        if (leet) {
+          wordBits |= bits;
+          wordLength += len;
+        }
+        i = runStart;
+        break;
+      }
+      const at = i < length ? k : 0; // the character after the run (0: the end)
+      if (len > 0) {
+        if (len > maxBase64) maxBase64 = len;
+        if (len >= 8) {
+          if (!binary8) binary8 = !(bits & NOT_BINARY) || longestSubRun(units, runStart, i, NOT_BINARY) >= 8;
+          if (len >= 16) {
+            if (!hex16) hex16 = !(bits & NOT_HEX) || longestSubRun(units, runStart, i, NOT_HEX) >= 16;
+            if (!base32x16) base32x16 = !(bits & NOT_BASE32) || longestSubRun(units, runStart, i, NOT_BASE32) >= 16;
+          }
+        }
+        // Morse runs continue through "-" characters (rare: most runs have none).
+        if (bits & MINUS) {
+          morse = bits & NOT_MINUS ? trailing(units, runStart, i, NOT_MINUS, 5) : morse + len;
+          if (morse >= 5) morse5 = true;
+        } else morse = 0;
+        if (leet) {
+          wordBits |= bits;
+          wordLength += len;
+        }
+        prev = -1;
+        blanks = 0;
+        newlines = 0;
+      }
+      if (i >= segmentEnd) break;
+      // The character at i is outside base64.
+      if (at & HEX_SEP) {
+        // Hex digits just before it: the run's trailing ones; a non-hex character in the run broke the chain.
+        const digits = len === 0 ? 0 : bits & NOT_HEX ? trailing(units, runStart, i, NOT_HEX, 3) : len;
+        const base = len > 0 && bits & NOT_HEX ? 0 : chain;
+        chain = digits === 2 ? base + 1 : digits > 2 ? 1 : 0;
+        if (chain >= 6) separatedHex = true;
+      } else chain = 0;
+      if (at & MORSE) {
+        if (++morse >= 5) morse5 = true;
+      } else morse = 0;
+      if (leet) {
+        if (at & SEPARATOR) {
+          if (wordLength > 0) words++;
+          if (wordBits & LETTER && wordBits & SUBSTITUTE && !(wordBits & OTHER) && wordLength >= 2) found++;
+          wordBits = 0;
+          wordLength = 0;
+        } else {
+          wordBits |= at;
+          wordLength++;
         }
       }
-      // A non-hex character resets the hex-byte chain; the run's trailing hex digits are the new count.
-      if (bits & NOT_HEX) {
-        chain = 0;
-        digits = trailing(units, runStart, i, NOT_HEX, 3);
-      } else digits = len;
-      // Morse runs continue through "-" characters.
-      morse = bits & NOT_MINUS ? trailing(units, runStart, i, NOT_MINUS, 5) : morse + len;
-      if (morse >= 5) morse5 = true;
-      if (runStart < leetEnd) {
-        wordBits |= bits;
-        wordLength += Math.min(i, leetEnd) - runStart;
+      if (c === 0x09 || ((c === 0x20 || c === 0x0a) && (prev === 0x20 || (prev === 0x0a && c === 0x20)))) loose = true;
+      prev = c;
+      if (c === 0x0a) {
+        blanks = 0;
+        if (++newlines >= 7) fold = true;
+      } else if (at & BLANK) {
+        if (++blanks >= 200) fold = true;
+      } else {
+        blanks = 0;
+        newlines = 0;
       }
-      prev = -1;
-      blanks = 0;
-      newlines = 0;
+      i++;
     }
-    runStart = i + 1;
-    bits = 0;
-    // The end of the leetspeak sample closes its last word (mayBeLeetspeak reads one separator past it).
-    if (i >= leetEnd) {
-      if (i === leetEnd || (i === length && leetEnd === length)) {
-        if (wordLength > 0) words++;
-        if (wordBits & LETTER && wordBits & SUBSTITUTE && !(wordBits & OTHER) && wordLength >= 2) found++;
-        wordLength = 0;
-      }
-    } else if (k & SEPARATOR) {
+    if (leet) {
+      // The end of the sample closes its last word (mayBeLeetspeak reads one separator past it).
       if (wordLength > 0) words++;
       if (wordBits & LETTER && wordBits & SUBSTITUTE && !(wordBits & OTHER) && wordLength >= 2) found++;
-      wordBits = 0;
-      wordLength = 0;
-    } else {
-      wordBits |= k;
-      wordLength++;
-    }
-    if (i === length) break;
-    // The character at i is outside base64.
-    if (k & HEX_SEP) {
-      chain = digits === 2 ? chain + 1 : digits > 2 ? 1 : 0;
-      if (chain >= 6) separatedHex = true;
-    } else chain = 0;
-    digits = 0;
-    if (k & MORSE) {
-      if (++morse >= 5) morse5 = true;
-    } else morse = 0;
-    if (c === 0x09 || ((c === 0x20 || c === 0x0a) && (prev === 0x20 || (prev === 0x0a && c === 0x20)))) loose = true;
-    prev = c;
-    if (c === 0x0a) {
-      blanks = 0;
-      if (++newlines >= 7) fold = true;
-    } else if (k & BLANK) {
-      if (++blanks >= 200) fold = true;
-    } else {
-      blanks = 0;
-      newlines = 0;
     }
   }
   return {

@@ -82,6 +82,11 @@ describe('charFacts: one pass equal to the checks it replaces', () => {
     const leet = 'h3ll0 w0rld 1s th3 b3st '.repeat(10);
     check('x '.repeat(LEET_SAMPLE / 2) + leet);
     check(leet + 'plain words here '.repeat(5000));
+    // Runs and words that straddle the end of the sample.
+    for (const shift of [1, 3, 7, 20]) {
+      check(`${'w '.repeat((LEET_SAMPLE - shift) / 2)}${'deadbeef'.repeat(5)} h3ll0 w0rld`);
+      check(`${'h3ll0 '.repeat(Math.floor((LEET_SAMPLE - shift) / 6))}${'x'.repeat(shift)}a1b2c3d4e5 de:ad:be:ef:00:11:22 .- -.- `);
+    }
   });
 
   it('handles the empty text', () => {
