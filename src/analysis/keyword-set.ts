@@ -35,11 +35,11 @@ export interface KeywordHits {
   /** Whether keyword `id` occurs. */
   has(id: number): boolean;
   /** End offsets (exclusive) of every occurrence of keyword `id`, ascending. */
-  ends(id: number): readonly number[];
+  ends(id: number): ArrayLike<number>;
 }
 
-const EMPTY: readonly number[] = [];
-const NO_HITS: KeywordHits = { ids: EMPTY, has: () => false, ends: () => EMPTY };
+const EMPTY: ArrayLike<number> = new Int32Array(0);
+const NO_HITS: KeywordHits = { ids: [], has: () => false, ends: () => EMPTY };
 
 /** Builds the automaton of `keywords` (ids parallel to `ids`); `ascii` picks a 128-entry class table. */
 function compile(keywords: readonly string[], ids: readonly number[], ascii: boolean): Automaton {
@@ -207,11 +207,12 @@ function scanUnits(a: Automaton, text: string): Records {
 class Hits implements KeywordHits {
   readonly ids: readonly number[];
   private readonly found: Uint8Array;
-  private byId: Map<number, number[]> | undefined;
+  /** Occurrence ends grouped by keyword id: those of id k are ends[start[k] .. start[k + 1]). */
+  private byId: { start: Int32Array; ends: Int32Array } | undefined;
 
   constructor(
     private readonly groups: ReadonlyArray<readonly [Automaton, Records]>,
-    count: number,
+    private readonly count: number,
   ) {
     const found = new Uint8Array(count);
     this.found = found;
@@ -235,23 +236,29 @@ class Hits implements KeywordHits {
     return this.found[id] === 1;
   }
 
-  ends(id: number): readonly number[] {
-    if (this.byId === undefined) {
-      const byId = new Map<number, number[]>();
-      for (const [a, rec] of this.groups) {
-        for (let k = 0; k < rec.length; k += 2) {
-          for (const kid of a.outputs[((rec[k + 1] as number) - a.firstOutput) / a.stride] ?? []) {
-            const list = byId.get(kid);
-            if (list === undefined) byId.set(kid, [rec[k] as number]);
-            else list.push(rec[k] as number);
-          }
-        }
-      }
-      // Two automata can both have occurrences only in non-ASCII text; keep each list in text order.
-      if (this.groups.length > 1) for (const list of byId.values()) list.sort((x, y) => x - y);
-      this.byId = byId;
+  ends(id: number): ArrayLike<number> {
+    if (this.found[id] !== 1) return EMPTY;
+    // Bucketed once, on the first request: count per id, then place (records are in text order).
+    const byId = (this.byId ??= this.bucket());
+    const list = byId.ends.subarray(byId.start[id], byId.start[id + 1]);
+    // Two automata can both have occurrences only in non-ASCII text: merge their orders.
+    return this.groups.length > 1 ? list.slice().sort() : list;
+  }
+
+  private bucket(): { start: Int32Array; ends: Int32Array } {
+    const start = new Int32Array(this.count + 1);
+    for (const [a, rec] of this.groups) {
+      for (let k = 1; k < rec.length; k += 2) for (const id of a.outputs[((rec[k] as number) - a.firstOutput) / a.stride] ?? []) start[id + 1] = (start[id + 1] as number) + 1;
     }
-    return this.byId.get(id) ?? EMPTY;
+    for (let id = 0; id < this.count; id++) start[id + 1] = (start[id + 1] as number) + (start[id] as number);
+    const fill = start.slice(0, this.count);
+    const ends = new Int32Array(start[this.count] as number);
+    for (const [a, rec] of this.groups) {
+      for (let k = 0; k < rec.length; k += 2) {
+        for (const id of a.outputs[((rec[k + 1] as number) - a.firstOutput) / a.stride] ?? []) ends[(fill[id] as number)++] = rec[k] as number;
+      }
+    }
+    return { start, ends };
   }
 }
 

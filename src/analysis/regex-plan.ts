@@ -25,7 +25,10 @@ export interface Neighbour {
   edge: boolean;
 }
 
-/** A literal that every match (of one alternative) contains, `min`..`max` code units after the match start. */
+/**
+ * A literal that every match (of some alternatives) has in the text, `min`..`max` code units after
+ * the match start (inside the match, or in a lookahead it passes).
+ */
 export interface Anchor {
   literal: string;
   min: number;
@@ -33,10 +36,17 @@ export interface Anchor {
   /** What must precede / follow the literal in such a match (absent: anything). */
   before?: Neighbour;
   after?: Neighbour;
+  /** The clause (of RegexPlan.anchors) this anchor belongs to. */
+  clause: number;
+  /**
+   * The group of the clause: 0 for its first literals, 1 and 2 for further literals the same
+   * matches also need (`keep` as well as `report` in "keep ... out of the report").
+   */
+  group: number;
 }
 
 export interface RegexPlan {
-  /** Every match contains at least one of these at an offset in its range. */
+  /** Every match has, for some clause, one anchor of each of the clause's groups. */
   anchors: readonly Anchor[];
   /** Code units an attempt may read at or after its start position (Infinity when unbounded). */
   ahead: number;
@@ -55,7 +65,7 @@ type Node =
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; alts: Node[] }
   | { t: 'rep'; node: Node; min: number; max: number }
-  | { t: 'look'; behind: boolean; node: Node }
+  | { t: 'look'; behind: boolean; positive: boolean; node: Node }
   /** \b, \B, ^, $: zero-width, reads the characters on both sides. */
   | { t: 'edge'; kind: 'b' | 'B' | '^' | '$' };
 
@@ -141,13 +151,13 @@ class Parser {
 
   private group(): Node {
     const rest = this.src.slice(this.i, this.i + 4);
-    let look: { behind: boolean } | undefined;
+    let look: { behind: boolean; positive: boolean } | undefined;
     if (rest.startsWith('(?:')) this.i += 3;
     else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
-      look = { behind: false };
+      look = { behind: false, positive: rest[2] === '=' };
       this.i += 3;
     } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
-      look = { behind: true };
+      look = { behind: true, positive: rest[3] === '=' };
       this.i += 4;
     } else if (rest.startsWith('(?<')) {
       const close = this.src.indexOf('>', this.i);
@@ -158,7 +168,7 @@ class Parser {
     const inner = this.alternation();
     if (this.peek() !== ')') throw new Unsupported('unclosed group');
     this.i++;
-    return look === undefined ? inner : { t: 'look', behind: look.behind, node: inner };
+    return look === undefined ? inner : { t: 'look', behind: look.behind, positive: look.positive, node: inner };
   }
 
   /** `[...]`: up to 8 literal characters become an alternation of literals, anything else one character. */
@@ -238,11 +248,29 @@ interface Facts {
   maxLen: number;
   ahead: number;
   behind: number;
-  /** undefined: some match of this node contains no known literal. */
-  anchors: Anchor[] | undefined;
+  /** undefined: some match of this node has no known literal. */
+  clauses: Clause[] | undefined;
   /** Every string the node can match, when there are few (zero-width assertions match ""). */
   strings: string[] | undefined;
 }
+
+/** Anchors of some alternatives of a node: a match through them has one of `any`, and one of each `also` group. */
+interface Clause {
+  any: Lit[];
+  also?: Lit[][];
+}
+
+/** An anchor while the plan is made (RegexPlan gives each its clause and group). */
+type Lit = Omit<Anchor, 'clause' | 'group'>;
+
+/** Further groups of literals a clause may require (each intersects its windows). */
+const MAX_ALSO = 2;
+/**
+ * A further group's literals must be rare: every literal the automaton looks for is recorded where
+ * it occurs, and ":", "for" or "port" would be recorded all over most texts. Rare enough: five
+ * characters or more, or a rare punctuation character (`@`, `#`, `$`, …).
+ */
+const rareLiteral = (literal: string): boolean => literal.length >= 5 || /[@#$%&*~`|\\!?+]/.test(literal);
 
 /** What surrounds a node inside the match (undefined: anything, e.g. the match may end there). */
 interface Context {
@@ -287,7 +315,7 @@ function flatten(items: readonly Node[]): Node[] {
  * Rough cost of windows around a set of anchors: short literals occur often, whitespace-only ones
  * everywhere; a required neighbour (a blank after `report`) keeps most occurrences out.
  */
-function cost(anchors: readonly Anchor[], spread = 0): number {
+function cost(anchors: readonly Lit[], spread = 0): number {
   let c = 0;
   for (const a of anchors) {
     const neighbours = (a.before === undefined ? 1 : 0.3) * (a.after === undefined ? 1 : 0.3);
@@ -297,19 +325,47 @@ function cost(anchors: readonly Anchor[], spread = 0): number {
 }
 
 const literalCosts = new Map<string, number>();
+/**
+ * How often a literal occurs, roughly: the product of its characters' frequencies in English text,
+ * code and JSON, much more for the commonest words. Only the choice of anchors (speed) depends on it.
+ */
 function literalCost(literal: string): number {
   let c = literalCosts.get(literal);
   if (c === undefined) {
-    c = (/^[\s\p{P}\p{S}]*$/u.test(literal) ? 64 : 1) * 4 ** -literal.length;
+    c = COMMON_WORDS.has(literal) ? 30 : 1;
+    for (const ch of literal) c *= charFrequency(ch);
     literalCosts.set(literal, c);
   }
   return c;
 }
 
+const LETTER_FREQUENCY: Record<string, number> = { e: 0.12, t: 0.09, a: 0.08, o: 0.075, i: 0.07, n: 0.067, s: 0.063, h: 0.06, r: 0.06, d: 0.043, l: 0.04, c: 0.028, u: 0.028, m: 0.024, w: 0.024, f: 0.022, g: 0.02, y: 0.02, p: 0.019, b: 0.015, v: 0.01, k: 0.008, j: 0.002, x: 0.002, q: 0.001, z: 0.001 };
+/** Words far more frequent than their letters say (two-letter ones are frequent by their letters already). */
+const COMMON_WORDS = new Set(['the', 'and', 'for', 'that', 'this', 'with', 'are', 'not', 'from', 'you', 'all', 'any', 'each', 'can', 'has', 'have', 'was', 'will', 'your', 'but']);
+function charFrequency(ch: string): number {
+  const lower = ch.toLowerCase();
+  const letter = LETTER_FREQUENCY[lower];
+  if (letter !== undefined) return letter * 0.8;
+  if (ch === ' ' || ch === '\n') return 0.15;
+  if (/[0-9]/.test(ch)) return 0.02;
+  if ('.,:;"\'()/-_={}[]<>'.includes(ch)) return 0.03;
+  if (/[\x21-\x7e]/.test(ch)) return 0.002; // rarer ASCII punctuation: @ # $ % & * ~ ` | \ ! ? +
+  return 0.01;
+}
+
 /** Runs of literal items are not extended past this length: longer literals are rare enough. */
 const ENOUGH_LITERAL = 12;
 
-const shift = (anchors: readonly Anchor[], lo: number, hi: number): Anchor[] => anchors.map((a) => ({ ...a, min: a.min + lo, max: a.max + hi }));
+const shift = (anchors: readonly Lit[], lo: number, hi: number): Lit[] => anchors.map((a) => ({ ...a, min: a.min + lo, max: a.max + hi }));
+const shiftClauses = (clauses: readonly Clause[], lo: number, hi: number): Clause[] =>
+  clauses.map((c) => (c.also === undefined ? { any: shift(c.any, lo, hi) } : { any: shift(c.any, lo, hi), also: c.also.map((g) => shift(g, lo, hi)) }));
+
+/** Cost of windows from clauses: a second literal required (`also`) keeps most windows out. */
+function clausesCost(clauses: readonly Clause[], spread: number): number {
+  let c = 0;
+  for (const cl of clauses) c += cost(cl.any, spread) * 0.05 ** (cl.also?.length ?? 0);
+  return c;
+}
 
 /** a × b for lengths, where an empty repetition of an unbounded part is still empty. */
 const times = (a: number, b: number): number => (a === 0 || b === 0 ? 0 : a * b);
@@ -388,18 +444,18 @@ function joinEnds(e: Ends, beyond: Ends): Ends {
   return { atoms: [...new Set([...e.atoms, ...beyond.atoms])], edge: e.edge || beyond.edge, nullable: beyond.nullable };
 }
 
-function fromStrings(strings: readonly string[] | undefined, literal: (s: string) => string | undefined, ctx: Context): Anchor[] | undefined {
+function fromStrings(strings: readonly string[] | undefined, literal: (s: string) => string | undefined, ctx: Context): Clause[] | undefined {
   if (strings === undefined || strings.some((x) => x.length === 0)) return undefined;
-  const out: Anchor[] = [];
+  const out: Lit[] = [];
   for (const x of strings) {
     const l = literal(x);
     if (l === undefined) return undefined;
-    const a: Anchor = { literal: l, min: 0, max: 0 };
+    const a: Lit = { literal: l, min: 0, max: 0 };
     if (ctx.before !== undefined) a.before = ctx.before;
     if (ctx.after !== undefined) a.after = ctx.after;
     out.push(a);
   }
-  return out;
+  return [{ any: out }];
 }
 
 interface Env {
@@ -410,31 +466,32 @@ interface Env {
 function facts(node: Node, env: Env, ctx: Context): Facts {
   switch (node.t) {
     case 'lit':
-      return { minLen: node.s.length, maxLen: node.s.length, ahead: node.s.length, behind: 0, anchors: fromStrings([node.s], env.literal, ctx), strings: [node.s] };
+      return { minLen: node.s.length, maxLen: node.s.length, ahead: node.s.length, behind: 0, clauses: fromStrings([node.s], env.literal, ctx), strings: [node.s] };
     case 'any':
-      return { minLen: 1, maxLen: node.max, ahead: node.max, behind: 0, anchors: undefined, strings: undefined };
+      return { minLen: 1, maxLen: node.max, ahead: node.max, behind: 0, clauses: undefined, strings: undefined };
     case 'edge':
-      return { minLen: 0, maxLen: 0, ahead: 1, behind: 1, anchors: undefined, strings: [''] };
+      return { minLen: 0, maxLen: 0, ahead: 1, behind: 1, clauses: undefined, strings: [''] };
     case 'look': {
       const f = facts(node.node, env, { before: undefined, after: undefined });
       const behind = node.behind ? f.maxLen + f.behind : f.behind;
-      return { minLen: 0, maxLen: 0, ahead: f.ahead, behind, anchors: undefined, strings: [''] };
+      // What a positive lookahead matches is in the text right here: its literals can anchor too.
+      return { minLen: 0, maxLen: 0, ahead: f.ahead, behind, clauses: node.behind || !node.positive ? undefined : f.clauses, strings: [''] };
     }
     case 'alt': {
       const fs = node.alts.map((a) => facts(a, env, ctx));
-      const anchors = fs.every((f) => f.anchors !== undefined) ? fs.flatMap((f) => f.anchors as Anchor[]) : undefined;
+      const clauses = fs.every((f) => f.clauses !== undefined) ? fs.flatMap((f) => f.clauses as Clause[]) : undefined;
       const strings = fs.every((f) => f.strings !== undefined) ? [...new Set(fs.flatMap((f) => f.strings as string[]))] : undefined;
       return {
         minLen: Math.min(...fs.map((f) => f.minLen)),
         maxLen: Math.max(...fs.map((f) => f.maxLen)),
         ahead: Math.max(...fs.map((f) => f.ahead)),
         behind: Math.max(...fs.map((f) => f.behind)),
-        anchors,
+        clauses,
         strings: strings !== undefined && strings.length <= MAX_STRINGS ? strings : undefined,
       };
     }
     case 'rep': {
-      if (node.max === 0) return { minLen: 0, maxLen: 0, ahead: 0, behind: 0, anchors: undefined, strings: [''] };
+      if (node.max === 0) return { minLen: 0, maxLen: 0, ahead: 0, behind: 0, clauses: undefined, strings: [''] };
       // Another repetition may stand on either side of one.
       const again = node.max > 1;
       const inner: Context = {
@@ -455,7 +512,7 @@ function facts(node: Node, env: Env, ctx: Context): Facts {
         ahead: times(node.max - 1, f.maxLen) + f.ahead,
         behind: f.behind,
         // The first repetition starts where the node does: its anchors are the node's.
-        anchors: node.min >= 1 ? f.anchors : undefined,
+        clauses: node.min >= 1 ? f.clauses : undefined,
         strings,
       };
     }
@@ -493,30 +550,46 @@ function facts(node: Node, env: Env, ctx: Context): Facts {
       });
       let ahead = 0;
       let behind = 0;
-      let best: Anchor[] | undefined;
-      let bestCost = Infinity;
-      const consider = (anchors: Anchor[] | undefined, i: number): void => {
-        if (anchors === undefined) return;
-        const c = cost(anchors, (hi[i] as number) - (lo[i] as number));
-        if (best === undefined || c < bestCost) {
-          bestCost = c;
-          best = shift(anchors, lo[i] as number, hi[i] as number);
-        }
+      // Candidates: each item's clauses, and runs of items read as literals, with the items they span.
+      const candidates: Array<{ from: number; to: number; clauses: Clause[]; cost: number }> = [];
+      const consider = (clauses: Clause[] | undefined, i: number, j: number): void => {
+        if (clauses === undefined) return;
+        candidates.push({ from: i, to: j, clauses: shiftClauses(clauses, lo[i] as number, hi[i] as number), cost: clausesCost(clauses, (hi[i] as number) - (lo[i] as number)) });
       };
       fs.forEach((f, i) => {
         ahead = Math.max(ahead, (hi[i] as number) + f.ahead);
         behind = Math.max(behind, f.behind - (lo[i] as number));
-        consider(f.anchors, i);
+        consider(f.clauses, i, i);
         // Runs of items with few strings each, read together: `http` `s?` `://` gives `http://`, `https://`.
         let run: string[] | undefined = f.strings;
         for (let j = i + 1; j < fs.length && run !== undefined && run.some((x) => x.length < ENOUGH_LITERAL); j++) {
           run = product(run, fs[j]?.strings);
-          if (run !== undefined) consider(fromStrings(run, env.literal, runContext(items, i, j, run, before(i), after(j))), i);
+          if (run !== undefined) consider(fromStrings(run, env.literal, runContext(items, i, j, run, before(i), after(j))), i, j);
         }
       });
+      let best: (typeof candidates)[number] | undefined;
+      for (const c of candidates) if (best === undefined || c.cost < best.cost) best = c;
+      let clauses = best?.clauses;
+      if (best !== undefined) {
+        // Further literals from other items of the sequence: matches need them all (windows intersect).
+        const taken: Array<[number, number]> = [[best.from, best.to]];
+        const also: Lit[][] = [];
+        while (also.length < MAX_ALSO) {
+          let next: (typeof candidates)[number] | undefined;
+          for (const c of candidates) {
+            const simple = c.clauses.every((cl) => cl.also === undefined && cl.any.every((a) => rareLiteral(a.literal)));
+            const apart = taken.every(([f, t]) => c.to < f || c.from > t);
+            if (simple && apart && (next === undefined || c.cost < next.cost)) next = c;
+          }
+          if (next === undefined) break;
+          taken.push([next.from, next.to]);
+          also.push(next.clauses.flatMap((cl) => cl.any));
+        }
+        if (also.length > 0) clauses = best.clauses.map((c) => (c.also === undefined ? { any: c.any, also } : c));
+      }
       let strings: string[] | undefined = [''];
       for (const f of fs) strings = product(strings, f.strings);
-      return { minLen: lo[fs.length] as number, maxLen: hi[fs.length] as number, ahead, behind, anchors: best, strings };
+      return { minLen: lo[fs.length] as number, maxLen: hi[fs.length] as number, ahead, behind, clauses, strings };
     }
   }
 }
@@ -563,16 +636,30 @@ export function planRegex(re: RegExp, lowercased = false): RegexPlan | undefined
     if (err instanceof Unsupported) return undefined;
     throw err;
   }
-  if (f.anchors === undefined || f.minLen === 0) return undefined;
-  return { anchors: simplify(f.anchors), ahead: f.ahead, behind: f.behind };
+  if (f.clauses === undefined || f.minLen === 0) return undefined;
+  // Clauses with the same second literals are one clause; so are all those without.
+  const byAlso = new Map<string, Clause>();
+  for (const c of f.clauses) {
+    const key = c.also === undefined ? '' : JSON.stringify(c.also);
+    const merged = byAlso.get(key);
+    if (merged === undefined) byAlso.set(key, { any: [...c.any], ...(c.also === undefined ? {} : { also: c.also }) });
+    else merged.any.push(...c.any);
+  }
+  const anchors: Anchor[] = [];
+  [...byAlso.values()].forEach((c, clause) => {
+    [c.any, ...(c.also ?? [])].forEach((lits, group) => {
+      for (const a of simplify(lits)) anchors.push({ ...a, clause, group });
+    });
+  });
+  return { anchors, ahead: f.ahead, behind: f.behind };
 }
 
 /**
  * Fewer, shorter literals for the same windows: one entry per literal (offset ranges joined), and
  * none that starts with another anchor whose range covers its own ("sending" under "send").
  */
-function simplify(anchors: readonly Anchor[]): Anchor[] {
-  const byLiteral = new Map<string, Anchor>();
+function simplify(anchors: readonly Lit[]): Lit[] {
+  const byLiteral = new Map<string, Lit>();
   for (const a of anchors) {
     const b = byLiteral.get(a.literal);
     if (b === undefined) {
@@ -580,7 +667,7 @@ function simplify(anchors: readonly Anchor[]): Anchor[] {
       continue;
     }
     // One literal from several alternatives: any of their neighbours may stand next to it.
-    const merged: Anchor = { literal: a.literal, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+    const merged: Lit = { literal: a.literal, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
     const before = union(a.before, b.before);
     const after = union(a.after, b.after);
     if (before !== undefined) merged.before = before;
@@ -589,7 +676,7 @@ function simplify(anchors: readonly Anchor[]): Anchor[] {
   }
   const all = [...byLiteral.values()];
   // "sending" is covered by "send" only if "send" may be followed by anything ("i" included).
-  const covers = (b: Anchor, a: Anchor): boolean => b !== a && a.literal.startsWith(b.literal) && b.min <= a.min && b.max >= a.max && b.after === undefined && sameNeighbour(b.before, a.before);
+  const covers = (b: Lit, a: Lit): boolean => b !== a && a.literal.startsWith(b.literal) && b.min <= a.min && b.max >= a.max && b.after === undefined && sameNeighbour(b.before, a.before);
   return all.filter((a) => !all.some((b) => covers(b, a)));
 }
 
@@ -659,27 +746,40 @@ function neighbourTests(re: RegExp, plan: RegexPlan): NeighbourTests[] {
 /** Window bounds packed in one number (start × 2^22 + width) so a typed array sorts them natively. */
 const WIDTH_BITS = 2 ** 22;
 
-/**
- * Start positions where a match can begin, as merged [from, to] windows in text order: for each
- * occurrence of an anchor whose neighbours in `text` fit, the starts its offsets allow.
- * @param re the regex (its flags say how to read the neighbours' atoms)
- * @param text the text the regex runs on
- * @param ends for each anchor of the plan (same order), the ascending end offsets of its literal's occurrences
- */
-export function candidateWindows(re: RegExp, plan: RegexPlan, text: string, ends: ReadonlyArray<readonly number[]>): number[] {
+const NO_WINDOWS: number[] = [];
+
+/** Sorts packed windows and merges those that overlap or touch into [from, to] pairs. */
+function mergePacked(packed: Float64Array, n: number, sorted: boolean): number[] {
+  const list = sorted ? packed.subarray(0, n) : packed.subarray(0, n).sort();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = list[i] as number;
+    const from = Math.floor(v / WIDTH_BITS);
+    const to = from + (v % WIDTH_BITS);
+    const last = out.length - 1;
+    if (last > 0 && from <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, to);
+    else out.push(from, to);
+  }
+  return out;
+}
+
+/** The windows around the occurrences of anchors `which` (indices into plan.anchors) whose neighbours fit. */
+function windowsOf(plan: RegexPlan, tests: readonly NeighbourTests[], which: readonly number[], text: string, ends: ReadonlyArray<ArrayLike<number>>): number[] {
   let total = 0;
-  for (const list of ends) total += list.length;
+  for (const k of which) total += ends[k]?.length ?? 0;
+  if (total === 0) return NO_WINDOWS;
   const packed = new Float64Array(total);
   let n = 0;
-  let anchorsSeen = 0;
-  const tests = neighbourTests(re, plan);
-  plan.anchors.forEach((a, k) => {
-    const list = ends[k] ?? [];
-    if (list.length === 0) return;
-    anchorsSeen++;
+  let lists = 0;
+  for (const k of which) {
+    const a = plan.anchors[k] as Anchor;
+    const list = ends[k];
+    if (list === undefined || list.length === 0) continue;
+    lists++;
     const { before, after } = tests[k] as NeighbourTests;
     const len = a.literal.length;
-    for (const e of list) {
+    for (let x = 0; x < list.length; x++) {
+      const e = list[x] as number;
       if (after !== undefined && !(e >= text.length ? (a.after as Neighbour).edge : after(text, e, text.charCodeAt(e)))) continue;
       const q = e - len;
       if (before !== undefined) {
@@ -695,22 +795,83 @@ export function candidateWindows(re: RegExp, plan: RegexPlan, text: string, ends
       const to = Math.min(text.length - 1, q - a.min);
       if (to >= from) packed[n++] = from * WIDTH_BITS + (to - from);
     }
-  });
-  const sorted = anchorsSeen > 1 ? packed.subarray(0, n).sort() : packed.subarray(0, n);
+  }
+  // One anchor's occurrences come in text order, and so do its windows.
+  return mergePacked(packed, n, lists <= 1);
+}
+
+/** The positions in both lists of windows. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i] as number;
-    const from = Math.floor(v / WIDTH_BITS);
-    const to = from + (v % WIDTH_BITS);
-    const last = out.length - 1;
-    if (last > 0 && from <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, to);
-    else out.push(from, to);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const from = Math.max(a[i] as number, b[j] as number);
+    const to = Math.min(a[i + 1] as number, b[j + 1] as number);
+    if (from <= to) out.push(from, to);
+    if ((a[i + 1] as number) < (b[j + 1] as number)) i += 2;
+    else j += 2;
   }
   return out;
 }
 
-/** Windows up to this many positions wide are tried position by position (a sticky exec costs ~20 ns, a slice and exec ~200 ns). */
-const STICKY_WIDTH = 8;
+/** A plan's anchors by clause and group (indices into plan.anchors). */
+const planClauses = new WeakMap<RegexPlan, number[][][]>();
+function clausesOf(plan: RegexPlan): number[][][] {
+  let clauses = planClauses.get(plan);
+  if (clauses === undefined) {
+    const built: number[][][] = [];
+    plan.anchors.forEach((a, k) => {
+      const groups = (built[a.clause] ??= []);
+      (groups[a.group] ??= []).push(k);
+    });
+    clauses = built;
+    planClauses.set(plan, clauses);
+  }
+  return clauses;
+}
+
+/**
+ * Start positions where a match can begin, as merged [from, to] windows in text order: for each
+ * clause, the starts allowed by an occurrence of an anchor of each of its groups (whose
+ * neighbours in `text` fit).
+ * @param re the regex (its flags say how to read the neighbours' atoms)
+ * @param text the text the regex runs on
+ * @param ends for each anchor of the plan (same order), the ascending end offsets of its literal's occurrences
+ */
+export function candidateWindows(re: RegExp, plan: RegexPlan, text: string, ends: ReadonlyArray<ArrayLike<number>>): number[] {
+  const tests = neighbourTests(re, plan);
+  const clauses = clausesOf(plan);
+  const parts: number[][] = [];
+  for (const groups of clauses) {
+    let w = windowsOf(plan, tests, groups[0] ?? [], text, ends);
+    for (let g = 1; g < groups.length && w.length > 0; g++) w = intersect(w, windowsOf(plan, tests, groups[g] ?? [], text, ends));
+    if (w.length > 0) parts.push(w);
+  }
+  if (parts.length <= 1) return parts[0] ?? NO_WINDOWS;
+  let total = 0;
+  for (const w of parts) total += w.length >> 1;
+  const packed = new Float64Array(total);
+  let n = 0;
+  for (const w of parts) for (let i = 0; i < w.length; i += 2) packed[n++] = (w[i] as number) * WIDTH_BITS + ((w[i + 1] as number) - (w[i] as number));
+  return mergePacked(packed, n, false);
+}
+
+/**
+ * Rough costs (ns) that decide how a window is searched: a sticky exec at one start, a slice and
+ * exec, and each position an exec scans past. A slice spans the window plus the plan's reach,
+ * and the engine tries every start in it.
+ */
+const STICKY_COST = 20;
+const SLICE_COST = 200;
+const SCAN_COST = 1.5;
+
+/** Windows up to this many positions wide are tried start by start. */
+function stickyWidth(plan: RegexPlan): number {
+  // Unbounded reads: the alternative is an exec over the rest of the text.
+  if (!Number.isFinite(plan.ahead)) return 64;
+  return Math.max(8, (SLICE_COST + SCAN_COST * (plan.ahead + plan.behind)) / (STICKY_COST - SCAN_COST));
+}
 
 const stickyClones = new WeakMap<RegExp, RegExp>();
 
@@ -735,12 +896,13 @@ function sticky(re: RegExp): RegExp {
 export function forEachPlannedMatch(re: RegExp, text: string, plan: RegexPlan, windows: readonly number[], onMatch: (m: RegExpExecArray, offset: number) => boolean): void {
   let pos = 0;
   const one = sticky(re);
+  const narrow = stickyWidth(plan);
   try {
     for (let w = 0; w < windows.length; w += 2) {
       const to = windows[w + 1] as number;
       if (to < pos) continue;
       const from = alignStart(text, Math.max(windows[w] as number, pos));
-      if (to - from < STICKY_WIDTH) {
+      if (to - from < narrow) {
         for (let at = from; at <= to; at++) {
           // With the u flag the search steps over whole surrogate pairs: never starts inside one.
           if (re.unicode && at > 0 && isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1))) continue;

@@ -49,20 +49,26 @@ describe('planRegex: anchors and read bounds', () => {
     const word = { atoms: ['[^A-Za-z0-9_]'], edge: true };
     expect(planRegex(/\bignore (?:all )?previous\b/g)).toEqual({
       anchors: [
-        { literal: 'ignore previous', min: 0, max: 0, before: word, after: word },
-        { literal: 'ignore all previous', min: 0, max: 0, before: word, after: word },
+        { literal: 'ignore previous', min: 0, max: 0, before: word, after: word, clause: 0, group: 0 },
+        { literal: 'ignore all previous', min: 0, max: 0, before: word, after: word, clause: 0, group: 0 },
       ],
       ahead: 20,
       behind: 1,
     });
-    expect(planRegex(/\bignore\s(?:all\s)?previous\b/g)?.anchors).toEqual([{ literal: 'previous', min: 7, max: 11, before: { atoms: ['\\s'], edge: false }, after: word }]);
+    // Two literals both needed: windows around "previous" that also have "ignore" at the right distance.
+    expect(planRegex(/\bignore\s(?:all\s)?previous\b/g)?.anchors).toEqual([
+      { literal: 'previous', min: 7, max: 11, before: { atoms: ['\\s'], edge: false }, after: word, clause: 0, group: 0 },
+      { literal: 'ignore', min: 0, max: 0, before: word, after: { atoms: ['\\s'], edge: false }, clause: 0, group: 1 },
+    ]);
     expect(planRegex(/\bgh[pousr]_[A-Za-z0-9]{36,255}/g)?.anchors.map((a) => a.literal)).toEqual(['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_']);
     expect(planRegex(/(?:https?|ftp):\/\/\S{3,20}/g)?.anchors.map((a) => a.literal)).toEqual(['http://', 'https://', 'ftp://']);
-    // With the u flag a class may match a surrogate pair: two code units per character.
-    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/gu)).toMatchObject({ anchors: [{ literal: 'foo', min: 0, max: 0 }], ahead: 6, behind: 6 });
-    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/g)).toMatchObject({ anchors: [{ literal: 'foo', min: 0, max: 0 }], ahead: 6, behind: 3 });
-    expect(planRegex(/a.{0,10}b/gu)).toMatchObject({ anchors: [{ literal: 'a', min: 0, max: 0 }], ahead: 22, behind: 0 });
+    // A positive lookahead's literals are in the text too. With the u flag a class may match a
+    // surrogate pair: two code units per character.
+    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/gu)).toMatchObject({ anchors: [{ literal: 'bar', min: 3, max: 3 }, { literal: 'baz', min: 3, max: 3 }], ahead: 6, behind: 6 });
+    expect(planRegex(/(?<![a-z]{2,3})foo(?=ba[rz])/g)).toMatchObject({ ahead: 6, behind: 3 });
+    expect(planRegex(/a.{0,10}b/gu)).toMatchObject({ anchors: [{ literal: 'b', min: 1, max: 21 }], ahead: 22, behind: 0 });
     expect(planRegex(/\bx\s+y/g)?.ahead).toBe(Infinity);
+    expect(planRegex(/\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,200}:)([^\s@/]{1,200})(?=@)/dgi, true)?.anchors.map((a) => [a.literal, a.group])).toEqual([['://', 0], ['@', 1]]);
   });
 
   it('records what must stand next to an anchor: a blank after "report", a line start before "system:"', () => {
@@ -127,12 +133,13 @@ describe('forEachPlannedMatch finds exactly what exec over the whole text finds'
 
   it('on random word-like regexes (\\b, blanks, alternations, case-insensitive) where neighbours filter occurrences', () => {
     const rnd = generator(77);
-    const alphabet = ['a', 'b', 'c', 'A', 'B', ' ', '\n', ':', 'ab ', 'ba:', '_', '1', 'abc', 'cab', '\u00e9', '\u212a'];
-    const atoms = ['ab', 'ba', 'abc', 'k', '\\b', '\\b', '\\s', '[ab]', '(?:ab|ba)', '(?:a|ca)', 'c', ' ', '^', '$', '\\w', '\\W', '.', ':', '[:c]', '(?=b)', '(?<!a)'];
+    const alphabet = ['a', 'b', 'c', 'A', 'B', ' ', '\n', ':', 'ab ', 'ba:', '_', '1', 'abc', 'cab', '\u00e9', '\u212a', '@', 'hello', 'world ', 'there'];
+    const atoms = ['ab', 'ba', 'abc', 'k', '\\b', '\\b', '\\s', '[ab]', '(?:ab|ba)', '(?:a|ca)', 'c', ' ', '^', '$', '\\w', '\\W', '.', ':', '[:c]', '(?=b)', '(?<!a)', '@', 'hello', '(?:world|there)', '(?=@)', '(?=hello)'];
     const quantifiers = ['', '', '', '', '?', '{1,2}', '{0,2}', '{2}'];
     let planned = 0;
     let filtering = 0;
-    for (let r = 0; r < 1500; r++) {
+    let grouped = 0;
+    for (let r = 0; r < 2500; r++) {
       const alts = Array.from({ length: 1 + rnd(3) }, () => Array.from({ length: 1 + rnd(6) }, () => {
         const atom = atoms[rnd(atoms.length)] as string;
         const zeroWidth = atom.startsWith('(?=') || atom.startsWith('(?<') || atom === '\\b' || atom === '^' || atom === '$';
@@ -143,6 +150,7 @@ describe('forEachPlannedMatch finds exactly what exec over the whole text finds'
       if (plan === undefined) continue;
       planned++;
       if (plan.anchors.some((a) => a.before !== undefined || a.after !== undefined)) filtering++;
+      if (plan.anchors.some((a) => a.group > 0)) grouped++;
       for (let t = 0; t < 12; t++) {
         const text = Array.from({ length: rnd(300) }, () => alphabet[rnd(alphabet.length)]).join('');
         const lookup = re.ignoreCase ? text.toLowerCase() : text;
@@ -150,8 +158,9 @@ describe('forEachPlannedMatch finds exactly what exec over the whole text finds'
         expect(plannedMatches(re, plan, text, lookup), `${re} on ${JSON.stringify(text)}`).toEqual(fullMatches(re, text));
       }
     }
-    expect(planned).toBeGreaterThan(500);
+    expect(planned).toBeGreaterThan(800);
     expect(filtering).toBeGreaterThan(300);
+    expect(grouped).toBeGreaterThan(100);
   });
 
   // Texts the detection tables meet: their own samples, the corpus, and mixtures of their literals.
