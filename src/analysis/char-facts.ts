@@ -200,6 +200,27 @@ function pass(units: Uint8Array | Uint16Array, length: number, ascii: boolean): 
         newlines = 0;
       }
       if (i >= segmentEnd) break;
+      // A run of other characters beyond Latin-1 (letters of other scripts, CJK): each resets the
+      // chains, counts in a leetspeak word and is no whitespace, so the run is taken at once.
+      if (at === OTHER && c >= 256) {
+        let j = i + 1;
+        while (j < segmentEnd) {
+          const d = units[j] as number;
+          if (d < 256 || wideClass(d) !== OTHER) break;
+          j++;
+        }
+        chain = 0;
+        morse = 0;
+        if (leet) {
+          wordBits |= OTHER;
+          wordLength += j - i;
+        }
+        prev = units[j - 1] as number;
+        blanks = 0;
+        newlines = 0;
+        i = j;
+        continue;
+      }
       // The character at i is outside base64.
       if (at & HEX_SEP) {
         // Hex digits just before it: the run's trailing ones; a non-hex character in the run broke the chain.
@@ -256,9 +277,13 @@ function pass(units: Uint8Array | Uint16Array, length: number, ascii: boolean): 
 }
 
 const encoder = new TextEncoder();
-/** Reused buffer for the bytes of Latin-1 texts (kept up to this size; larger texts get their own). */
+/**
+ * Reused buffers for the bytes (or UTF-16 code units) of texts, kept up to this size (larger texts
+ * get their own): allocating 200 KB for each 100 KB text costs more than the pass itself.
+ */
 const MAX_SCRATCH = 1 << 22;
 let scratch = new Uint8Array(0);
+let wideScratch = Buffer.alloc(0);
 
 /** The facts of `text`, in one pass. */
 export function charFacts(text: string): CharFacts {
@@ -275,7 +300,11 @@ export function charFacts(text: string): CharFacts {
     Buffer.from(buf.buffer, buf.byteOffset, text.length).write(text, 0, text.length, 'latin1');
     return pass(buf, text.length, false);
   }
-  const units = new Uint16Array(text.length);
-  Buffer.from(units.buffer).write(text, 0, text.length * 2, 'utf16le');
-  return pass(units, text.length, false);
+  let wide = wideScratch;
+  if (wide.length < text.length * 2) {
+    wide = Buffer.alloc(Math.max(text.length * 2, 2048));
+    if (wide.length <= MAX_SCRATCH) wideScratch = wide;
+  }
+  wide.write(text, 0, text.length * 2, 'utf16le');
+  return pass(new Uint16Array(wide.buffer, wide.byteOffset, text.length), text.length, false);
 }
