@@ -205,6 +205,8 @@ function toolContext(lower: string, h: SignalHit): boolean {
 /** Identifiers that look like tool names but are not this tool or its parameters. */
 export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[] {
   const out: SignalHit[] = [];
+  // Only a backticked name or one with "_" is kept below: without either character there is none.
+  if (view.lower.indexOf('_') < 0 && view.lower.indexOf('`') < 0) return out;
   const own = ctx.name.toLowerCase();
   for (const m of view.lower.matchAll(IDENT)) {
     const id = m[1] ?? m[2] ?? '';

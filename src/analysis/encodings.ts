@@ -7,6 +7,7 @@
  * the caller. Every pattern is a bounded character-class run (no nested ambiguity).
  */
 import { inflateSync, gunzipSync } from 'node:zlib';
+import { charFacts, LEET_SAMPLE, type CharFacts } from './char-facts.js';
 import { printableRatio } from './unicode.js';
 
 export type Encoding =
@@ -35,7 +36,8 @@ export interface DecodedRun {
 
 const MAX_RUNS = 32;
 const MAX_DECODED = 64 * 1024;
-const MAX_RUN_CHARS = 64 * 1024;
+/** Longest run decoded, and the part of a text read for disguises (the leetspeak fact reads as much). */
+const MAX_RUN_CHARS = LEET_SAMPLE;
 
 /** Decoded bytes look like text a model would read (not random binary). */
 function readable(s: string): boolean {
@@ -103,22 +105,12 @@ const RUN_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') RUN_CHAR[c.charCodeAt(0)] = 1;
 
 /**
- * The length of the longest run of base64(url) characters in `text`, counted up to `cap`. One
- * pass over the char codes, several times cheaper than the detectors' regexes, which most text
- * (words, JSON, URLs) can then skip: a regex that needs 20 such characters in a row cannot match
- * where the longest run is shorter.
+ * The length of the longest run of base64(url) characters in `text`, counted up to `cap`: a
+ * regex that needs 20 such characters in a row cannot match where the longest run is shorter.
+ * The detectors read it from charFacts (char-facts.ts), which computes it with the other gates in
+ * one pass; this is the definition it is tested against.
  */
 export function longestRun(text: string, cap: number): number {
-  // analyzeText asks twice about the same text (encoded runs, then opaque blobs).
-  if (text === lastRun.text && cap === lastRun.cap) return lastRun.result;
-  const result = measureRun(text, cap);
-  lastRun = { text, cap, result };
-  return result;
-}
-
-let lastRun = { text: '', cap: 0, result: 0 };
-
-function measureRun(text: string, cap: number): number {
   let longest = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
@@ -155,16 +147,10 @@ export function hasSeparatedHexBytes(text: string, count: number): boolean {
   return false;
 }
 
-/** Facts about a text computed once, shared by the detectors' gates. */
-interface Hints {
-  /** Longest run of base64(url) characters, up to 32. */
-  run: number;
-}
-
 interface Detector {
   encoding: Encoding;
-  /** Quick check on the whole text before running the pattern. */
-  gate: (text: string, hints: Hints) => boolean;
+  /** Quick check on the whole text before running the pattern (a necessary condition for a match). */
+  gate: (text: string, facts: CharFacts) => boolean;
   pattern: RegExp;
   decode: (run: string) => string | undefined;
 }
@@ -172,7 +158,7 @@ interface Detector {
 const DETECTORS: readonly Detector[] = [
   {
     encoding: 'base64',
-    gate: (_t, h) => h.run >= 20,
+    gate: (_t, f) => f.base64Run >= 20,
     // Starts only at the start of a run (the lookbehind): without it, every word is rescanned from each of its letters.
     pattern: /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g,
     decode: (run) => {
@@ -183,13 +169,13 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     encoding: 'base32',
-    gate: (t, h) => h.run >= 16 && /[A-Z2-7]{16}/.test(t),
+    gate: (_t, f) => f.base32x16,
     pattern: /\b[A-Z2-7]{16,}={0,6}/g,
     decode: (run) => (/[2-7]/.test(run) || run.endsWith('=') ? base32Decode(run).toString('utf8') : undefined),
   },
   {
     encoding: 'hex',
-    gate: (t, h) => (h.run >= 16 && /[0-9a-fA-F]{16}/.test(t)) || hasSeparatedHexBytes(t, 6) || (t.indexOf('\\x') >= 0 && /\\x[0-9a-fA-F]{2}/.test(t)),
+    gate: (t, f) => f.hex16 || f.separatedHex || (t.indexOf('\\x') >= 0 && /\\x[0-9a-fA-F]{2}/.test(t)),
     pattern: /(?:(?:\\x|0x)?[0-9a-fA-F]{2}[ :,]?){8,}/g,
     decode: (run) => {
       const hex = run.replace(/\\x|0x|[ :,]/g, '');
@@ -233,7 +219,7 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     encoding: 'binary',
-    gate: (t) => /[01]{8}/.test(t),
+    gate: (_t, f) => f.binary8,
     pattern: /(?:[01]{8}[ ,]?){4,}/g,
     decode: (run) => {
       const groups = run.match(/[01]{8}/g) ?? [];
@@ -242,7 +228,7 @@ const DETECTORS: readonly Detector[] = [
   },
   {
     encoding: 'morse',
-    gate: (t) => /[.\-·–—]{1,6} [.\-·–—]{1,6} [.\-·–—]{1,6}/.test(t),
+    gate: (t, f) => f.morse5 && /[.\-·–—]{1,6} [.\-·–—]{1,6} [.\-·–—]{1,6}/.test(t),
     pattern: /(?:[.\-·–—]{1,7}(?: {1,3}\/ {1,3}| {1,3}|$)){6,}/g,
     decode: (run) => morseDecode(run),
   },
@@ -346,30 +332,66 @@ export function mayBeLeetspeak(text: string): boolean {
   return found >= 4 && found >= LEET_SHARE * words;
 }
 
-/** Whole-text disguises: returns the undisguised reading when the text looks disguised. */
-export function findDisguises(text: string): DecodedRun[] {
+/** A disguise read from a dictionary of telltale words. */
+export type DisguiseDictionary = 'rot13' | 'rot47' | 'reversed';
+
+/** Words of each dictionary, lowercased: what the automaton of signals/index.ts looks for. */
+export const DISGUISE_WORDS: Readonly<Record<DisguiseDictionary, readonly string[]>> = {
+  rot13: [...ROT13_WORDS],
+  rot47: [...ROT47_WORDS].map((w) => w.toLowerCase()),
+  reversed: [...REVERSED_WORDS],
+};
+
+/** What the caller already knows about the text, so readings it cannot have are not tried. */
+export interface DisguiseHints {
+  /** charFacts of the text. */
+  facts?: CharFacts;
+  /**
+   * How many distinct words of a dictionary (DISGUISE_WORDS) occur in the lowercased text as
+   * substrings: at least as many as the distinct words a reading can count.
+   */
+  dictionaryWords?: (dictionary: DisguiseDictionary) => number;
+}
+
+/**
+ * Whole-text disguises: returns the undisguised reading when the text looks disguised. Each
+ * reading has its own necessary condition, checked before the text is split into words (most
+ * texts are not disguised): three distinct dictionary words, one of them found by its gate regex
+ * (only "yek" can come from a character that lowercases to ASCII, the Kelvin sign, so two of three
+ * are plain), or, for leetspeak, mayBeLeetspeak.
+ */
+export function findDisguises(text: string, hints: DisguiseHints = {}): DecodedRun[] {
   const out: DecodedRun[] = [];
   if (text.length < 12) return out;
   const sample = text.length > MAX_RUN_CHARS ? text.slice(0, MAX_RUN_CHARS) : text;
-  if (!ROT13_GATE.test(sample) && !REVERSED_GATE.test(sample) && !ROT47_GATE.test(sample) && !mayBeLeetspeak(sample)) return out;
-  const words = sample.split(/[\s.,;:!?()"'`]+/).filter((w) => w.length > 0);
-  const lowerWords = words.map((w) => w.toLowerCase());
-  if (countHits(lowerWords, ROT13_WORDS) >= 3) out.push({ encoding: 'rot13', start: 0, end: text.length, source: sample, text: rot13(sample) });
-  if (countHits(sample.split(/\s+/), ROT47_WORDS) >= 3) out.push({ encoding: 'rot47', start: 0, end: text.length, source: sample, text: rot47(sample) });
-  if (countHits(lowerWords, REVERSED_WORDS) >= 3) out.push({ encoding: 'reversed', start: 0, end: text.length, source: sample, text: [...sample].reverse().join('') });
-  const leetTokens = words.filter((w) => /[a-z]/i.test(w) && /[0134579@$]/.test(w) && /^[a-z0134579@$_/~.-]{2,}$/i.test(w) && !/^v?\d+(?:\.\d+)*$/i.test(w));
-  if (leetTokens.length >= 4 && leetTokens.length / words.length >= LEET_SHARE) out.push({ encoding: 'leetspeak', start: 0, end: text.length, source: sample, text: deleet(sample) });
+  const enough = (d: DisguiseDictionary): boolean => (hints.dictionaryWords?.(d) ?? 3) >= 3;
+  const maybeRot13 = enough('rot13') && ROT13_GATE.test(sample);
+  const maybeRot47 = enough('rot47') && ROT47_GATE.test(sample);
+  const maybeReversed = enough('reversed') && REVERSED_GATE.test(sample);
+  const maybeLeet = hints.facts !== undefined ? hints.facts.leet : mayBeLeetspeak(sample);
+  if (!maybeRot13 && !maybeRot47 && !maybeReversed && !maybeLeet) return out;
+  const words = maybeRot13 || maybeReversed || maybeLeet ? sample.split(/[\s.,;:!?()"'`]+/).filter((w) => w.length > 0) : [];
+  const lowerWords = maybeRot13 || maybeReversed ? words.map((w) => w.toLowerCase()) : [];
+  if (maybeRot13 && countHits(lowerWords, ROT13_WORDS) >= 3) out.push({ encoding: 'rot13', start: 0, end: text.length, source: sample, text: rot13(sample) });
+  if (maybeRot47 && countHits(sample.split(/\s+/), ROT47_WORDS) >= 3) out.push({ encoding: 'rot47', start: 0, end: text.length, source: sample, text: rot47(sample) });
+  if (maybeReversed && countHits(lowerWords, REVERSED_WORDS) >= 3) out.push({ encoding: 'reversed', start: 0, end: text.length, source: sample, text: [...sample].reverse().join('') });
+  if (maybeLeet) {
+    const leetTokens = words.filter((w) => /[a-z]/i.test(w) && /[0134579@$]/.test(w) && /^[a-z0134579@$_/~.-]{2,}$/i.test(w) && !/^v?\d+(?:\.\d+)*$/i.test(w));
+    if (leetTokens.length >= 4 && leetTokens.length / words.length >= LEET_SHARE) out.push({ encoding: 'leetspeak', start: 0, end: text.length, source: sample, text: deleet(sample) });
+  }
   return out;
 }
 
-/** Encoded runs in `text` whose decoding reads as text. */
-export function findEncodedRuns(text: string): DecodedRun[] {
+/**
+ * Encoded runs in `text` whose decoding reads as text.
+ * @param facts charFacts(text), when the caller has them
+ */
+export function findEncodedRuns(text: string, facts: CharFacts = charFacts(text)): DecodedRun[] {
   const out: DecodedRun[] = [];
   let budget = MAX_DECODED;
-  const hints: Hints = { run: longestRun(text, 32) };
   for (const d of DETECTORS) {
     if (out.length >= MAX_RUNS || budget <= 0) break;
-    if (!d.gate(text, hints)) continue;
+    if (!d.gate(text, facts)) continue;
     const re = d.pattern;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -404,10 +426,13 @@ function bytesLookCompressed(encoding: Encoding, run: string): boolean {
 
 const OPAQUE_BLOB = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{32,}={0,2}/g;
 
-/** Encoded runs whose content does not decode to readable text: still worth a look when nearby words say "decode". */
-export function findOpaqueBlobs(text: string): Array<{ start: number; end: number; source: string; encoding: Encoding }> {
+/**
+ * Encoded runs whose content does not decode to readable text: still worth a look when nearby words say "decode".
+ * @param facts charFacts(text), when the caller has them
+ */
+export function findOpaqueBlobs(text: string, facts: CharFacts = charFacts(text)): Array<{ start: number; end: number; source: string; encoding: Encoding }> {
   const out: Array<{ start: number; end: number; source: string; encoding: Encoding }> = [];
-  if (longestRun(text, 32) < 32) return out;
+  if (facts.base64Run < 32) return out;
   const re = OPAQUE_BLOB;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

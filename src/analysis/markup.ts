@@ -5,6 +5,8 @@
  *
  * Scans use indexOf and bounded, anchored patterns only, so they stay linear on hostile input.
  */
+import { charFacts, type CharFacts } from './char-facts.js';
+import { toLower } from './lowercase.js';
 
 export type MarkupTechnique = 'html-comment' | 'details' | 'hidden-element' | 'link-title' | 'reference-definition' | 'below-the-fold';
 
@@ -36,7 +38,7 @@ const HIDDEN_STYLE = /display\s{0,4}:\s{0,4}none|visibility\s{0,4}:\s{0,4}hidden
 
 /** `<details>` bodies and elements with a `hidden` attribute or an invisible inline style. */
 function hiddenElements(text: string, out: HiddenMarkup[]): void {
-  const lower = text.toLowerCase();
+  const lower = toLower(text);
   let from = 0;
   for (;;) {
     const lt = lower.indexOf('<', from);
@@ -123,8 +125,11 @@ function belowTheFold(text: string, out: HiddenMarkup[]): void {
   }
 }
 
-/** Every hidden-markup block in `text`. */
-export function scanMarkup(text: string): HiddenMarkup[] {
+/**
+ * Every hidden-markup block in `text`.
+ * @param facts charFacts(text), when the caller has them: text without a long blank stretch has no fold
+ */
+export function scanMarkup(text: string, facts: CharFacts = charFacts(text)): HiddenMarkup[] {
   const out: HiddenMarkup[] = [];
   if (text.indexOf('<') >= 0) {
     htmlComments(text, out);
@@ -132,6 +137,6 @@ export function scanMarkup(text: string): HiddenMarkup[] {
   }
   linkTitles(text, out);
   referenceDefinitions(text, out);
-  belowTheFold(text, out);
+  if (facts.fold) belowTheFold(text, out);
   return out;
 }

@@ -2,10 +2,14 @@
  * @fileoverview Synchronous secret detection and redaction for every output (reports, SARIF, the
  * gateway's DLP). Fast path: the text is lowercased once and a pattern's regex runs only when one
  * of its keywords occurs (gitleaks' prefilter); most text matches no keyword and costs one
- * pass of a KeywordSet. See secret-patterns.ts for how this relates to secretlint.
+ * pass of a KeywordSet. In long texts the same pass also finds each pattern's anchors
+ * (regex-plan.ts) and a regex that runs is executed only around them, with the same matches.
+ * See secret-patterns.ts for how this relates to secretlint.
  */
-import { KeywordSet } from './keyword-set.js';
+import { KeywordSet, type KeywordHits } from './keyword-set.js';
+import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from './regex-plan.js';
 import { REDACTED, SECRET_PATTERNS, type SecretPattern } from './secret-patterns.js';
+import { toLower } from './lowercase.js';
 
 export interface SecretMatch {
   patternId: string;
@@ -30,13 +34,29 @@ const KEYWORDS = new KeywordSet(PATTERNS_BY_KEYWORD.keys());
 
 const PATTERN_BY_ID: ReadonlyMap<string, SecretPattern> = new Map(SECRET_PATTERNS.map((p) => [p.id, p]));
 
-/** Patterns whose keywords occur in `text`, in table order. */
-function candidatePatterns(text: string): SecretPattern[] {
-  const present = KEYWORDS.present(text.toLowerCase());
-  if (present.size === 0) return [];
+/** The keywords plus every pattern's anchors (found in the lowercased text), with each pattern's plan. */
+interface Planned {
+  literals: KeywordSet;
+  plans: Array<{ plan: RegexPlan; anchorIds: number[] } | undefined>;
+}
+let planned: Planned | undefined;
+
+/** Texts at least this long run the regexes only around their anchors (planning is done on the first). */
+const PLANNED_MIN_LENGTH = 2048;
+
+function buildPlanned(): Planned {
+  const plans = SECRET_PATTERNS.map((p) => planRegex(p.regex, true));
+  const literals = new KeywordSet([...PATTERNS_BY_KEYWORD.keys(), ...plans.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? [])]);
+  const id = new Map(literals.keywords.map((k, i) => [k, i]));
+  return { literals, plans: plans.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) })) };
+}
+
+/** Patterns whose keywords occur (per `hits` over `literals`), in table order, with their index. */
+function candidatePatterns(literals: KeywordSet, hits: KeywordHits): Array<[SecretPattern, number]> {
+  if (hits.ids.length === 0) return [];
   const hit = new Set<SecretPattern>();
-  for (const k of present) for (const p of PATTERNS_BY_KEYWORD.get(k) ?? []) hit.add(p);
-  return SECRET_PATTERNS.filter((p) => hit.has(p));
+  for (const k of hits.ids) for (const p of PATTERNS_BY_KEYWORD.get(literals.keywords[k] as string) ?? []) hit.add(p);
+  return SECRET_PATTERNS.flatMap((p, i): Array<[SecretPattern, number]> => (hit.has(p) ? [[p, i]] : []));
 }
 
 /**
@@ -46,15 +66,27 @@ function candidatePatterns(text: string): SecretPattern[] {
  */
 export function findSecrets(text: string): SecretMatch[] {
   const out: SecretMatch[] = [];
-  for (const p of candidatePatterns(text)) {
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
+  const lower = toLower(text);
+  // Anchors are found in the lowercased text: its offsets must be the text's.
+  const plan = text.length >= PLANNED_MIN_LENGTH && lower.length === text.length ? (planned ??= buildPlanned()) : undefined;
+  const literals = plan?.literals ?? KEYWORDS;
+  const hits = literals.scan(lower);
+  for (const [p, i] of candidatePatterns(literals, hits)) {
+    const add = (m: RegExpMatchArray, offset: number): boolean => {
       const span = p.secretGroup === undefined ? undefined : m.indices?.[p.secretGroup];
-      const start = span ? span[0] : (m.index ?? 0);
-      const end = span ? span[1] : (m.index ?? 0) + m[0].length;
-      if (p.accept && !p.accept(text.slice(start, end))) continue;
-      out.push({ patternId: p.id, start, end });
+      const start = span ? span[0] + offset : (m.index ?? 0) + offset;
+      const end = span ? span[1] + offset : (m.index ?? 0) + offset + m[0].length;
+      if (!p.accept || p.accept(text.slice(start, end))) out.push({ patternId: p.id, start, end });
+      return true;
+    };
+    const pl = plan?.plans[i];
+    if (pl !== undefined) {
+      const windows = candidateWindows(p.regex, pl.plan, text, pl.anchorIds.map((id) => hits.ends(id)));
+      forEachPlannedMatch(p.regex, text, pl.plan, windows, add);
+      continue;
     }
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) add(m, 0);
   }
   return out;
 }

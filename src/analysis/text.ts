@@ -5,10 +5,12 @@
  * the decoded texts (base64, hex, … and disguises such as ROT13), re-analysed to a bounded depth.
  */
 import { scanAnsi, type AnsiEffect, type AnsiScan } from './ansi.js';
+import { charFacts, type CharFacts } from './char-facts.js';
 import { findDisguises, findEncodedRuns, findOpaqueBlobs, type Encoding } from './encodings.js';
 import { scanMarkup, type HiddenMarkup, type MarkupTechnique } from './markup.js';
 import { SignalSet } from './signals/index.js';
 import { foldConfusables, scanInvisible, type InvisibleScan, type SmuggledText } from './unicode.js';
+import { toLower } from './lowercase.js';
 
 export type HiddenTechnique = SmuggledText['technique'] | `ansi-${AnsiEffect}` | MarkupTechnique;
 
@@ -17,64 +19,49 @@ export type ViewOrigin =
   | { kind: 'hidden'; technique: HiddenTechnique; start: number; end: number }
   | { kind: 'decoded'; encoding: Encoding; source: string; start: number; end: number; depth: number; within?: HiddenTechnique; inline?: boolean };
 
+/** Whitespace collapseWhitespace changes: two spaces, a tab, or a space next to a newline. */
+const LOOSE_WHITESPACE = / {2}|\t| \n|\n /;
+
 /**
  * Hard-wrapped and indented text (docstrings) would otherwise read as one sentence per line:
- * trims spaces around newlines and squeezes runs of spaces. A single pass (a regex such as
- * `[ \t]*\n` backtracks quadratically on a long run of spaces).
+ * trims spaces around newlines and squeezes runs of spaces. Text without two spaces, a tab or a
+ * space next to a newline is returned as it is. Otherwise each maximal run of spaces, tabs and
+ * newlines becomes its newlines, or, without one, a single space (nothing at the start or end).
+ * Runs that stay as they are (one space, one newline) are not matched, so ordinary prose costs
+ * one regex pass; the pattern cannot backtrack (a run is matched whole, or a single character).
+ * @param loose whether the text has such whitespace, when the caller knows (charFacts)
  */
-export function collapseWhitespace(text: string): string {
-  if (!/ {2}|\t| \n|\n /.test(text)) return text;
-  const parts: string[] = [];
-  let lastChar = '';
-  let i = 0;
-  while (i < text.length) {
-    // Copy a run of ordinary characters in one slice.
-    let j = i;
-    while (j < text.length) {
-      const c = text.charCodeAt(j);
-      if (c === 0x20 || c === 0x09 || c === 0x0a) break;
-      j++;
-    }
-    if (j > i) {
-      parts.push(text.slice(i, j));
-      lastChar = text[j - 1] ?? '';
-      i = j;
-      continue;
-    }
-    // A run of whitespace: a newline inside it wins, otherwise one space (none at line starts).
-    let newline = false;
-    while (j < text.length) {
-      const c = text.charCodeAt(j);
-      if (c === 0x0a) {
-        if (newline) break;
-        newline = true;
-      } else if (c !== 0x20 && c !== 0x09) break;
-      j++;
-    }
-    if (newline) {
-      parts.push('\n');
-      lastChar = '\n';
-    } else if (lastChar !== '' && lastChar !== '\n' && j < text.length) {
-      parts.push(' ');
-      lastChar = ' ';
-    }
-    i = j;
-  }
-  return parts.join('');
+export function collapseWhitespace(text: string, loose = LOOSE_WHITESPACE.test(text)): string {
+  if (!loose) return text;
+  return text.replace(/[ \t\n]{2,}|\t|^ | $/g, (run: string, at: number) => {
+    let newlines = 0;
+    for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) === 0x0a) newlines++;
+    if (newlines > 0) return '\n'.repeat(newlines);
+    return at === 0 || at + run.length === text.length ? '' : ' ';
+  });
 }
 
 /** One reading of a field, with its signals computed on demand. */
 export class TextView {
   private cached: SignalSet | undefined;
+  private factsCache: CharFacts | undefined;
   readonly text: string;
+  /** @param facts charFacts(text), when the caller has them */
   constructor(
     readonly origin: ViewOrigin,
     text: string,
+    facts?: CharFacts,
   ) {
-    this.text = collapseWhitespace(text);
+    this.text = collapseWhitespace(text, facts?.looseWhitespace);
+    if (facts !== undefined && this.text === text) this.factsCache = facts;
+  }
+  /** Character statistics of the text (char-facts.ts), for the decoders' gates. */
+  get facts(): CharFacts {
+    this.factsCache ??= charFacts(this.text);
+    return this.factsCache;
   }
   get signals(): SignalSet {
-    this.cached ??= new SignalSet(this.text.toLowerCase());
+    this.cached ??= new SignalSet(toLower(this.text));
     return this.cached;
   }
   get lower(): string {
@@ -104,16 +91,20 @@ const MAX_VIEWS = 48;
  
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** NFKC plus homoglyph folding, only when the text has anything beyond ASCII. */
-function normalise(text: string): { text: string; disguisedWords: number; enclosed: number } {
-  if (!NON_ASCII.test(text)) return { text, disguisedWords: 0, enclosed: 0 };
+/**
+ * NFKC plus homoglyph folding, only when the text has anything beyond ASCII.
+ * @param ascii whether the text is ASCII, when the caller knows
+ */
+function normalise(text: string, ascii = !NON_ASCII.test(text)): { text: string; disguisedWords: number; enclosed: number } {
+  if (ascii) return { text, disguisedWords: 0, enclosed: 0 };
   const folded = foldConfusables(text);
   return { ...folded, text: folded.text.normalize('NFKC') };
 }
 
 function decodeInto(view: TextView, out: TextView[], depth: number, within: HiddenTechnique | undefined): void {
   if (depth > MAX_DEPTH || out.length >= MAX_VIEWS) return;
-  const runs = [...findEncodedRuns(view.text), ...findDisguises(view.text)];
+  // The view's signals scan (which the rules need anyway) also counts the disguise dictionaries' words.
+  const runs = [...findEncodedRuns(view.text, view.facts), ...findDisguises(view.text, { facts: view.facts, dictionaryWords: (d) => view.signals.dictionaryWords(d) })];
   for (const r of runs) {
     if (out.length >= MAX_VIEWS) return;
     const norm = normalise(r.text).text;
@@ -136,15 +127,19 @@ export function analyzeText(raw: string): TextAnalysis {
     text = ansi.stripped;
     for (const h of ansi.hidden) hidden.push(new TextView({ kind: 'hidden', technique: `ansi-${h.effect}`, start: h.start, end: h.end }, normalise(scanInvisible(h.text).visible).text));
   }
+  // One pass of character statistics serves the ASCII check, the whitespace collapse, the markup
+  // scan and the decoders' gates (char-facts.ts).
+  const facts = charFacts(text);
   let invisible: InvisibleScan | undefined;
-  if (NON_ASCII.test(text)) {
+  if (!facts.ascii) {
     invisible = scanInvisible(text);
     text = invisible.visible;
     for (const s of invisible.smuggled) hidden.push(new TextView({ kind: 'hidden', technique: s.technique, start: s.start, end: s.end }, normalise(s.text).text));
   }
-  const norm = normalise(text);
-  const visible = new TextView({ kind: 'visible' }, norm.text);
-  const markup = scanMarkup(norm.text);
+  const norm = facts.ascii ? normalise(text, true) : normalise(text);
+  const normFacts = facts.ascii ? facts : charFacts(norm.text);
+  const visible = new TextView({ kind: 'visible' }, norm.text, normFacts);
+  const markup = scanMarkup(norm.text, normFacts);
   for (const m of markup) hidden.push(new TextView({ kind: 'hidden', technique: m.technique, start: m.start, end: m.end }, m.text));
   const decoded: TextView[] = [];
   decodeInto(visible, decoded, 1, undefined);
@@ -176,7 +171,7 @@ export function analyzeText(raw: string): TextAnalysis {
     markup,
     disguisedWords: norm.disguisedWords,
     enclosedLetters: norm.enclosed,
-    opaqueBlobs: findOpaqueBlobs(norm.text),
+    opaqueBlobs: findOpaqueBlobs(norm.text, normFacts),
   };
   if (invisible !== undefined) analysis.invisible = invisible;
   if (ansi !== undefined) analysis.ansi = ansi;

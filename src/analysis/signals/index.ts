@@ -2,9 +2,13 @@
  * @fileoverview The signal engine. All keywords of all signal patterns go into one KeywordSet; a
  * text is lowercased once, scanned once, and a pattern's regex runs only when one of its keywords
  * occurred (patterns without keywords always run). Kinds are evaluated lazily, so a
- * rule that never asks for "transfer verbs" never pays for them.
+ * rule that never asks for "transfer verbs" never pays for them. In long texts the same pass finds
+ * the anchor literals of each pattern's regex (regex-plan.ts), so a regex that runs is executed
+ * only around them, with the same matches as over the whole text.
  */
-import { KeywordSet } from '../keyword-set.js';
+import { DISGUISE_WORDS, type DisguiseDictionary } from '../encodings.js';
+import { KeywordSet, type KeywordHits } from '../keyword-set.js';
+import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from '../regex-plan.js';
 import { BEHAVIOUR_SIGNALS } from './behaviour.js';
 import { DATA_SIGNALS } from './data.js';
 import { INJECTION_SIGNALS } from './injection.js';
@@ -36,12 +40,22 @@ function validate(patterns: readonly SignalPattern[]): void {
 }
 validate(SIGNAL_PATTERNS);
 
+/** One automaton over literals and what each literal found means. */
+interface Scanner {
+  literals: KeywordSet;
+  /** literal id → indices of the patterns it enables as a keyword */
+  byKeyword: number[][];
+  /** Literal ids of the words of each disguise dictionary (encodings.ts). */
+  dictionaries: Record<DisguiseDictionary, number[]>;
+  /** Per pattern: where its regex can match (see regex-plan.ts), with the ids of its anchor literals (planned scanner only). */
+  plans: Array<{ plan: RegexPlan; anchorIds: number[] } | undefined>;
+}
+
 interface Index {
-  keywords: KeywordSet;
-  /** keyword → indices of the patterns it enables */
-  byKeyword: Map<string, number[]>;
-  /** Single-character keywords, checked with indexOf (the keyword scan would stop at every occurrence). */
-  single: Array<[string, number[]]>;
+  /** Keywords and dictionary words: enough for short texts, where every regex runs over the whole text. */
+  keywords: Scanner;
+  /** The same plus every pattern's anchors (regex-plan.ts), built on the first long text (planning takes ~0.2 s). */
+  planned: Scanner | undefined;
   byKind: Map<SignalKind, number[]>;
   alwaysOn: Uint8Array;
 }
@@ -51,9 +65,27 @@ let index: Index | undefined;
 /** Hostile text can repeat a phrase endlessly; rules need a few hits, not all of them. */
 const MAX_HITS_PER_KIND = 64;
 
+/**
+ * Texts at least this long run the signal regexes only around their anchors. Below it a regex
+ * over the whole text costs about as much as finding its windows, and most texts mcp-warden sees
+ * outside the gateway (tool descriptions, schema strings) are short: they never pay for planning.
+ */
+const PLANNED_MIN_LENGTH = 2048;
+
+function scanner(plans: ReadonlyArray<RegexPlan | undefined>): Scanner {
+  const anchors = plans.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? []);
+  const literals = new KeywordSet([...SIGNAL_PATTERNS.flatMap((p) => p.keywords), ...Object.values(DISGUISE_WORDS).flat(), ...anchors]);
+  const id = new Map(literals.keywords.map((k, i) => [k, i]));
+  const byKeyword = literals.keywords.map((): number[] => []);
+  SIGNAL_PATTERNS.forEach((p, i) => {
+    for (const k of p.keywords) byKeyword[id.get(k) as number]?.push(i);
+  });
+  const ids = (words: readonly string[]): number[] => [...new Set(words.map((w) => id.get(w) as number))];
+  const dictionaries = { rot13: ids(DISGUISE_WORDS.rot13), rot47: ids(DISGUISE_WORDS.rot47), reversed: ids(DISGUISE_WORDS.reversed) };
+  return { literals, byKeyword, dictionaries, plans: plans.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) })) };
+}
+
 function buildIndex(): Index {
-  const byKeyword = new Map<string, number[]>();
-  const singles = new Map<string, number[]>();
   const byKind = new Map<SignalKind, number[]>();
   const alwaysOn = new Uint8Array(SIGNAL_PATTERNS.length);
   SIGNAL_PATTERNS.forEach((p, i) => {
@@ -61,14 +93,14 @@ function buildIndex(): Index {
     list.push(i);
     byKind.set(p.kind, list);
     if (p.keywords.length === 0) alwaysOn[i] = 1;
-    for (const k of p.keywords) {
-      const target = k.length === 1 ? singles : byKeyword;
-      const ids = target.get(k) ?? [];
-      ids.push(i);
-      target.set(k, ids);
-    }
   });
-  return { keywords: new KeywordSet(byKeyword.keys()), byKeyword, single: [...singles.entries()], byKind, alwaysOn };
+  return { keywords: scanner(SIGNAL_PATTERNS.map(() => undefined)), planned: undefined, byKind, alwaysOn };
+}
+
+function scannerFor(idx: Index, length: number, planned: boolean | undefined): Scanner {
+  if (!(planned ?? length >= PLANNED_MIN_LENGTH)) return idx.keywords;
+  idx.planned ??= scanner(SIGNAL_PATTERNS.map((p) => planRegex(p.regex)));
+  return idx.planned;
 }
 
 function getIndex(): Index {
@@ -79,19 +111,27 @@ function getIndex(): Index {
 /** Signals of one text, computed per kind on first use. */
 export class SignalSet {
   private readonly active: Uint8Array;
+  private readonly scanner: Scanner;
+  private readonly literals: KeywordHits | undefined;
   private readonly cache = new Map<SignalKind, SignalHit[]>();
   private quietCache: boolean | undefined;
 
-  /** @param lower the text, already lowercased (offsets of hits refer to it). */
-  constructor(readonly lower: string) {
+  /**
+   * @param lower the text, already lowercased (offsets of hits refer to it).
+   * @param options.planned run the regexes only around their anchors (default: for long texts);
+   *   the hits are the same either way, tests compare the two.
+   */
+  constructor(
+    readonly lower: string,
+    options: { planned?: boolean } = {},
+  ) {
     const idx = getIndex();
     this.active = new Uint8Array(idx.alwaysOn);
+    this.scanner = scannerFor(idx, lower.length, options.planned);
     if (lower.length === 0) return;
-    for (const k of idx.keywords.present(lower)) {
-      for (const p of idx.byKeyword.get(k) ?? []) this.active[p] = 1;
-    }
-    for (const [k, ids] of idx.single) {
-      if (lower.indexOf(k) >= 0) for (const p of ids) this.active[p] = 1;
+    this.literals = this.scanner.literals.scan(lower);
+    for (const k of this.literals.ids) {
+      for (const p of this.scanner.byKeyword[k] ?? []) this.active[p] = 1;
     }
   }
 
@@ -114,6 +154,15 @@ export class SignalSet {
     return this.quietCache;
   }
 
+  /** How many distinct words of a disguise dictionary occur in the text, as substrings (for findDisguises). */
+  dictionaryWords(dictionary: DisguiseDictionary): number {
+    const hits = this.literals;
+    if (hits === undefined) return 0;
+    let n = 0;
+    for (const id of this.scanner.dictionaries[dictionary]) if (hits.has(id)) n++;
+    return n;
+  }
+
   /** Every hit of one kind (optionally one tag), in text order. */
   hits(kind: SignalKind, tag?: string): SignalHit[] {
     let all = this.cache.get(kind);
@@ -123,7 +172,21 @@ export class SignalSet {
       for (const i of idx.byKind.get(kind) ?? []) {
         if (this.active[i] !== 1) continue;
         const p = SIGNAL_PATTERNS[i];
-        if (p === undefined) continue;
+        if (p === undefined || all.length >= MAX_HITS_PER_KIND) continue;
+        const found = all;
+        const add = (start: number, end: number): boolean => {
+          const hit: SignalHit = { kind, id: p.id, start, end };
+          if (p.tag !== undefined) hit.tag = p.tag;
+          found.push(hit);
+          return found.length < MAX_HITS_PER_KIND;
+        };
+        const planned = this.scanner.plans[i];
+        if (planned !== undefined && this.literals !== undefined) {
+          // Only around the pattern's anchors (same matches as the loop below, see regex-plan.ts).
+          const windows = candidateWindows(p.regex, planned.plan, this.lower, planned.anchorIds.map((id) => (this.literals as KeywordHits).ends(id)));
+          forEachPlannedMatch(p.regex, this.lower, planned.plan, windows, (m, offset) => add(m.index + offset, m.index + offset + m[0].length));
+          continue;
+        }
         // exec on the shared regex, not matchAll: matchAll clones the RegExp on every call.
         const re = p.regex;
         re.lastIndex = 0;
@@ -133,9 +196,7 @@ export class SignalSet {
             re.lastIndex++;
             continue;
           }
-          const hit: SignalHit = { kind, id: p.id, start: m.index, end: m.index + m[0].length };
-          if (p.tag !== undefined) hit.tag = p.tag;
-          all.push(hit);
+          add(m.index, m.index + m[0].length);
         }
         re.lastIndex = 0;
       }

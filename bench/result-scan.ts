@@ -1,0 +1,63 @@
+/**
+ * @fileoverview Speed of the gateway's result scanning, the part of its added latency that grows
+ * with the result: `resultScanner().scan` (normalisation, hidden and decoded views, every tool
+ * rule) and `findSecrets` (DLP), at 1 KB and 100 KB, on each text of bench/result-scan-texts.ts.
+ * Prints the median (p50) and p90 time per call. Every call gets a fresh, flat string (a variant
+ * of the text with its last characters changed, copied through JSON as the gateway receives it),
+ * so no cache keyed by the text can help. The last column lists what the scan reported, so a
+ * benign text that starts to be flagged, or an attack that stops being found, shows.
+ *
+ *   npm run bench:result-scan                 # every text
+ *   npm run bench:result-scan -- prose log    # texts whose name contains one of the words
+ */
+import { cpus, loadavg } from 'node:os';
+import { findSecrets } from '../src/analysis/secrets.js';
+import { resultScanner } from '../src/gateway/result-scanner.js';
+import { TEXTS } from './result-scan-texts.js';
+
+const SIZES = [1024, 100 * 1024];
+/** Calls timed per text, size and function (after WARMUP untimed calls). */
+const CALLS: Record<number, number> = { 1024: 2000, [100 * 1024]: 120 };
+const WARMUP = 20;
+
+const scanner = resultScanner((m) => console.error(m));
+const where = { server: 'bench', target: 'result' };
+
+/** `count` distinct flat strings of the same length as `text`. */
+function variants(text: string, count: number): string[] {
+  const out: string[] = new Array<string>(count);
+  for (let k = 0; k < count; k++) out[k] = JSON.parse(JSON.stringify(`${text.slice(0, -7)} ${k.toString(36).padStart(6, '0')}`)) as string;
+  return out;
+}
+
+function percentiles(run: (text: string) => unknown, texts: readonly string[]): { p50: number; p90: number } {
+  for (let i = 0; i < WARMUP; i++) run(texts[i % texts.length] as string);
+  const ms: number[] = [];
+  for (const t of texts) {
+    const t0 = performance.now();
+    run(t);
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: ms[Math.floor(ms.length * 0.5)] ?? 0, p90: ms[Math.floor(ms.length * 0.9)] ?? 0 };
+}
+
+const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`).padStart(9);
+
+const filters = process.argv.slice(2);
+const selected = TEXTS.filter((t) => filters.length === 0 || filters.some((f) => t.name.includes(f)));
+
+console.log(`result scan: node ${process.version}, ${cpus().length} cpus, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`${'text'.padEnd(16)} ${'size'.padStart(6)}   ${'scan p50'.padStart(9)} ${'p90'.padStart(9)}   ${'secrets p50'.padStart(11)} ${'p90'.padStart(9)}   found`);
+for (const t of selected) {
+  for (const size of SIZES) {
+    const base = t.make(size);
+    const texts = variants(base, CALLS[size] ?? 100);
+    const scan = percentiles((s) => scanner.scan([s], where), texts);
+    const dlp = percentiles((s) => findSecrets(s), texts);
+    const found = scanner.scan([base], where).map((h) => `${h.ruleId.replace('tool/', '')}:${h.severity}`);
+    const secrets = findSecrets(base).length;
+    const label = `${found.length > 0 ? found.join(' ') : '-'}${secrets > 0 ? `, ${secrets} secret(s)` : ''}${t.malicious ? ' (malicious)' : ''}`;
+    console.log(`${t.name.padEnd(16)} ${`${size / 1024} KB`.padStart(6)}   ${fmt(scan.p50)} ${fmt(scan.p90)}   ${fmt(dlp.p50).padStart(11)} ${fmt(dlp.p90)}   ${label}`);
+  }
+}
