@@ -51,6 +51,11 @@ function buildPlanned(): Planned {
   return { literals, plans: plans.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) })) };
 }
 
+/** Makes the secret patterns' regex plans now rather than on the first long text. */
+export function prepareSecretPlans(): void {
+  planned ??= buildPlanned();
+}
+
 /** Patterns whose keywords occur (per `hits` over `literals`), in table order, with their index. */
 function candidatePatterns(literals: KeywordSet, hits: KeywordHits): Array<[SecretPattern, number]> {
   if (hits.ids.length === 0) return [];

@@ -75,3 +75,15 @@ describe('fast paths on attacks inside 100 KB of benign text', () => {
     }
   });
 });
+
+describe('warmUpAnalysis', () => {
+  it('prepares the plans ahead of time without changing what is found', async () => {
+    const { warmUpAnalysis } = await import('../../src/analysis/warm-up.js');
+    const { findSecrets } = await import('../../src/analysis/secrets.js');
+    const text = `${host}\nAKIAIOSFODNN7EXAMPLE ${attacks[0] ?? ''}`;
+    const before = { hits: new SignalSet(text.toLowerCase()).hits('conceal'), secrets: findSecrets(text) };
+    warmUpAnalysis();
+    expect({ hits: new SignalSet(text.toLowerCase()).hits('conceal'), secrets: findSecrets(text) }).toEqual(before);
+    expect(before.secrets.length).toBeGreaterThan(0);
+  });
+});

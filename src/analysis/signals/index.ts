@@ -127,6 +127,14 @@ function scannerFor(idx: Index, length: number, planned: boolean | undefined): S
   return idx.planned;
 }
 
+/**
+ * Makes the regex plans of the signal engine now rather than on the first long text (about 0.2 s).
+ * A long-running process that scans large texts (the gateway) can call it at startup.
+ */
+export function prepareSignalPlans(): void {
+  scannerFor(getIndex(), PLANNED_MIN_LENGTH, true);
+}
+
 function getIndex(): Index {
   index ??= buildIndex();
   return index;

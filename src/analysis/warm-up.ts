@@ -1,0 +1,14 @@
+/**
+ * @fileoverview Work the analysis otherwise does on the first long text it meets: planning where
+ * each signal and secret regex can match (regex-plan.ts) and building the automaton of their
+ * anchors, about 0.2 s in all. Short texts (most of a CLI scan) never need it. A process that will
+ * scan large texts and cares about the latency of the first one (the gateway's result scanning and
+ * DLP) can call warmUpAnalysis() once at startup. Results are the same either way.
+ */
+import { prepareSecretPlans } from './secrets.js';
+import { prepareSignalPlans } from './signals/index.js';
+
+export function warmUpAnalysis(): void {
+  prepareSignalPlans();
+  prepareSecretPlans();
+}
