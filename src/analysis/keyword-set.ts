@@ -131,9 +131,14 @@ function asciiBytes(text: string): Uint8Array | undefined {
     buf = new Uint8Array(Math.max(text.length, 1024));
     if (buf.length <= MAX_SCRATCH) scratch = buf;
   }
-  // A non-ASCII character takes two or more bytes, so the text cannot fit in `length` bytes.
-  const { read, written } = encoder.encodeInto(text, buf.subarray(0, text.length));
-  return read === text.length && written === text.length ? buf : undefined;
+  // A non-ASCII character takes two or more bytes, so the text cannot fit in `length` bytes. The
+  // first part is tried alone: text in another script is told apart without encoding all of it.
+  const head = Math.min(text.length, 1024);
+  const first = encoder.encodeInto(head === text.length ? text : text.slice(0, head), buf.subarray(0, head));
+  if (first.read !== head || first.written !== head) return undefined;
+  if (head === text.length) return buf;
+  const { read, written } = encoder.encodeInto(text.slice(head), buf.subarray(head, text.length));
+  return read === text.length - head && written === text.length - head ? buf : undefined;
 }
 
 /** Occurrences as (end offset, output row) pairs, in text order. */

@@ -9,7 +9,6 @@
 import { KeywordSet, type KeywordHits } from './keyword-set.js';
 import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from './regex-plan.js';
 import { REDACTED, SECRET_PATTERNS, type SecretPattern } from './secret-patterns.js';
-import { toLower } from './lowercase.js';
 
 export interface SecretMatch {
   patternId: string;
@@ -71,7 +70,7 @@ function candidatePatterns(literals: KeywordSet, hits: KeywordHits): Array<[Secr
  */
 export function findSecrets(text: string): SecretMatch[] {
   const out: SecretMatch[] = [];
-  const lower = toLower(text);
+  const lower = text.toLowerCase();
   // Anchors are found in the lowercased text: its offsets must be the text's.
   const plan = text.length >= PLANNED_MIN_LENGTH && lower.length === text.length ? (planned ??= buildPlanned()) : undefined;
   const literals = plan?.literals ?? KEYWORDS;
