@@ -40,8 +40,10 @@ interface Planned {
 }
 let planned: Planned | undefined;
 
-/** Texts at least this long run the regexes only around their anchors (planning is done on the first). */
+/** Texts at least this long run the regexes only around their anchors, once the plans are made. */
 const PLANNED_MIN_LENGTH = 2048;
+/** The plans are made for the first text this long (or by prepareSecretPlans). */
+const PLAN_AT_LENGTH = 16 * 1024;
 
 function buildPlanned(): Planned {
   const plans = SECRET_PATTERNS.map((p) => planRegex(p.regex, true));
@@ -72,7 +74,8 @@ export function findSecrets(text: string): SecretMatch[] {
   const out: SecretMatch[] = [];
   const lower = text.toLowerCase();
   // Anchors are found in the lowercased text: its offsets must be the text's.
-  const plan = text.length >= PLANNED_MIN_LENGTH && lower.length === text.length ? (planned ??= buildPlanned()) : undefined;
+  const long = text.length >= (planned === undefined ? PLAN_AT_LENGTH : PLANNED_MIN_LENGTH);
+  const plan = long && lower.length === text.length ? (planned ??= buildPlanned()) : undefined;
   const literals = plan?.literals ?? KEYWORDS;
   const hits = literals.scan(lower);
   for (const [p, i] of candidatePatterns(literals, hits)) {

@@ -78,11 +78,15 @@ let index: Index | undefined;
 const MAX_HITS_PER_KIND = 64;
 
 /**
- * Texts at least this long run the signal regexes only around their anchors. Below it a regex
- * over the whole text costs about as much as finding its windows, and most texts mcp-warden sees
- * outside the gateway (tool descriptions, schema strings) are short: they never pay for planning.
+ * Texts at least this long run the signal regexes only around their anchors, once the plans are
+ * made (below it a regex over the whole text costs about as much as finding its windows).
  */
 const PLANNED_MIN_LENGTH = 2048;
+/**
+ * The plans are made (about 0.2 s) for the first text this long, or by prepareSignalPlans(): a CLI
+ * scan of tool descriptions, rarely this long, never pays for them; a gateway soon does.
+ */
+const PLAN_AT_LENGTH = 16 * 1024;
 
 function scanner(plans: ReadonlyArray<RegexPlan | undefined>, viewPlans: Partial<Record<ViewPattern, RegexPlan>>): Scanner {
   const anchors = [...plans, ...Object.values(viewPlans)].flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? []);
@@ -116,7 +120,7 @@ function buildIndex(): Index {
 }
 
 function scannerFor(idx: Index, length: number, planned: boolean | undefined): Scanner {
-  if (!(planned ?? length >= PLANNED_MIN_LENGTH)) return idx.keywords;
+  if (!(planned ?? length >= (idx.planned === undefined ? PLAN_AT_LENGTH : PLANNED_MIN_LENGTH))) return idx.keywords;
   idx.planned ??= scanner(
     SIGNAL_PATTERNS.map((p) => planRegex(p.regex)),
     Object.fromEntries(VIEW_NAMES.flatMap((n) => {
@@ -132,7 +136,7 @@ function scannerFor(idx: Index, length: number, planned: boolean | undefined): S
  * A long-running process that scans large texts (the gateway) can call it at startup.
  */
 export function prepareSignalPlans(): void {
-  scannerFor(getIndex(), PLANNED_MIN_LENGTH, true);
+  scannerFor(getIndex(), PLAN_AT_LENGTH, true);
 }
 
 function getIndex(): Index {
