@@ -139,18 +139,15 @@ function sources(s: SignalSet, property?: string): SignalHit[] {
   return [...s.hits('secret-file'), ...s.hits('secret-collective'), ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
 }
 
-const MD_IMAGE_EXFIL = /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<$]|%7b|%3c)/;
-const URL_TEMPLATE = /https?:\/\/[^\s)"'`]{1,300}[?&/=](?:\{[^}\s]{1,60}\}|<[^>\s]{1,60}>|\$\{?[a-z_]{1,40}\}?)/;
-
 /** Reading sensitive data into a parameter, URL, address or message. */
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   const reasons: string[] = [];
-  const mdImage = MD_IMAGE_EXFIL.exec(s.lower);
+  const mdImage = s.first('mdImageExfil');
   const src = sources(s, ctx.property);
   if (mdImage) {
     reasons.push('renders an image whose URL carries data');
-    return { severity: src.length > 0 ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, mdImage.index, mdImage.index + mdImage[0].length) };
+    return { severity: src.length > 0 ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, mdImage.index, mdImage.end) };
   }
   if (src.length === 0) return undefined;
   const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
@@ -160,7 +157,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const sinks = [...paramRefs(view, ctx.params), ...s.hits('ext-dest')];
   const transfer = s.near(src, 'transfer', 160);
   const sink = s.near(src, sinks, 220);
-  const template = URL_TEMPLATE.exec(s.lower);
+  const template = s.first('urlTemplate');
   let score = 0;
   if (transfer) score += 2;
   if (sink) score += 2;
@@ -221,9 +218,6 @@ export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[]
   return out;
 }
 
-const HARDCODED_DESTINATION = /\b(?:route|send|redirect|forward|transfer|pay|deposit)\b.{0,30}?\b(?:all|every|each)\b.{0,40}?\b(?:through|to|via|into)\b.{0,12}?(?:account|iban|wallet|address|[a-z0-9._%+-]{1,64}@|\+\d|https?:\/\/)|\b(?:share|invite|grant access|add)\b.{0,40}?\b(?:with|to)\s{1,3}[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/;
-const HARDCODED_RECIPIENT = /\b(?:always|must|every|all)\b.{0,60}?\b(?:bcc|cc|forward(?:ed)?|send a copy|copy)\b.{0,60}?(?:[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d|https?:\/\/)/;
-
 /** Text that changes how other tools or servers behave. */
 export function assessShadowing(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
@@ -231,11 +225,11 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || s.has('deceive') || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest');
   if (!anyEffect) return undefined;
   const refs = [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
-  const hard = HARDCODED_RECIPIENT.exec(s.lower) ?? HARDCODED_DESTINATION.exec(s.lower);
+  const hard = s.first('hardcodedRecipient') ?? s.first('hardcodedDestination');
   const reasons: string[] = [];
   if (hard) {
     reasons.push('adds a hard-coded recipient to messages');
-    return { severity: s.has('conceal') ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, hard.index, hard.index + hard[0].length) };
+    return { severity: s.has('conceal') ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, hard.index, hard.end) };
   }
   if (refs.length === 0) return undefined;
   // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
@@ -302,7 +296,6 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
 // -------------------------------------------------------------------------------------------------
 
 const AUTH_PURPOSE = /\b(?:log ?in|sign ?in|auth\w*|password|credential\w*|vault|keychain|secrets?|connect\w*|database|db|sql|ssh|wallet|bank\w*|tokens?|keys?|session|account|identity|idp|oauth|sso|2fa|mfa|otp|register|signup)\b/;
-const AGGRAVATORS = /\bnot an app password\b|\b(?:api tokens?|oauth|app passwords?|tokens?) (?:are|is) not supported\b|\bstore (?:it|them) for\b|\bfor future\b|\ball (?:four|three|of them|fields) are required\b|\b(?:the )?passwords? of any other\b|\bevery (?:saved )?(?:secret|password)\b|\bread (?:the token|it|them) from\b|\bdon'?t ask the user\b|\bshould not ask the user\b|\bonly used locally\b|\blegally required\b|\bask again\b|\bfor verification\b/;
 
 interface SecretParamClass {
   re: RegExp;
@@ -362,12 +355,12 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   } else if (askWeak) {
     score += 1;
   }
-  const overScoped = /\b(?:admin:org|delete_repo|all scopes|full (?:account )?access)\b/.exec(s.lower);
+  const overScoped = s.first('overScoped');
   if (overScoped && (weak.length > 0 || strong.length > 0)) {
     score += 2;
     reasons.push('wants an over-privileged token');
   }
-  const aggravated = AGGRAVATORS.exec(s.lower);
+  const aggravated = s.first('aggravators');
   if (aggravated && (strong.length > 0 || weak.length > 0)) {
     score += 2;
     reasons.push('insists on the raw secret');
@@ -429,12 +422,11 @@ export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): As
 // -------------------------------------------------------------------------------------------------
 
 const INSTRUCTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'no-confirm', 'boundary', 'role-marker', 'addressee', 'deceive', 'behavior-mod', 'danger-cmd', 'install-cmd', 'secret-file', 'secret-collective', 'conversation', 'environment', 'cred-ask', 'cross-tool', 'preempt'];
-const COMMAND_WORDS = /\b(?:curl|wget|bash|sh|powershell|sudo|chmod|rm|nc|python|eval|exec|run|execute|send|upload|forward|ignore|read)\b/;
 
 /** Signal kinds that make a hidden or decoded text an instruction rather than data. */
 export function instructionSignals(view: TextView): SignalKind[] {
   const kinds = INSTRUCTION_KINDS.filter((k) => view.signals.has(k));
   if (kinds.length === 0 && view.signals.has('ext-dest') && view.signals.has('transfer')) kinds.push('ext-dest');
-  if (kinds.length === 0 && COMMAND_WORDS.test(view.lower)) kinds.push('exec-directive');
+  if (kinds.length === 0 && view.signals.first('commandWords') !== undefined) kinds.push('exec-directive');
   return kinds;
 }

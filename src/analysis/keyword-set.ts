@@ -131,9 +131,14 @@ function asciiBytes(text: string): Uint8Array | undefined {
     buf = new Uint8Array(Math.max(text.length, 1024));
     if (buf.length <= MAX_SCRATCH) scratch = buf;
   }
-  // A non-ASCII character takes two or more bytes, so the text cannot fit in `length` bytes.
-  const { read, written } = encoder.encodeInto(text, buf.subarray(0, text.length));
-  return read === text.length && written === text.length ? buf : undefined;
+  // A non-ASCII character takes two or more bytes, so the text cannot fit in `length` bytes. The
+  // first part is tried alone: text in another script is told apart without encoding all of it.
+  const head = Math.min(text.length, 1024);
+  const first = encoder.encodeInto(head === text.length ? text : text.slice(0, head), buf.subarray(0, head));
+  if (first.read !== head || first.written !== head) return undefined;
+  if (head === text.length) return buf;
+  const { read, written } = encoder.encodeInto(text.slice(head), buf.subarray(head, text.length));
+  return read === text.length - head && written === text.length - head ? buf : undefined;
 }
 
 /** Occurrences as (end offset, output row) pairs, in text order. */
@@ -204,58 +209,82 @@ function scanUnits(a: Automaton, text: string): Records {
   return out;
 }
 
+/** Per automaton, a scratch of "output state seen in this scan" stamps (a scan's number), so no scan allocates one. */
+const seenStamps = new WeakMap<Automaton, { stamps: Int32Array; scan: number }>();
+
 class Hits implements KeywordHits {
+  /** Ids of the keywords that occur, ascending. */
   readonly ids: readonly number[];
-  private readonly found: Uint8Array;
-  /** Occurrence ends grouped by keyword id: those of id k are ends[start[k] .. start[k + 1]). */
+  /** Occurrence ends grouped by keyword: those of ids[k] are ends[start[k] .. start[k + 1]). */
   private byId: { start: Int32Array; ends: Int32Array } | undefined;
 
-  constructor(
-    private readonly groups: ReadonlyArray<readonly [Automaton, Records]>,
-    private readonly count: number,
-  ) {
-    const found = new Uint8Array(count);
-    this.found = found;
-    const ids: number[] = [];
+  constructor(private readonly groups: ReadonlyArray<readonly [Automaton, Records]>) {
+    const ids = new Set<number>();
     for (const [a, rec] of groups) {
-      const seen = new Uint8Array(a.outputs.length);
+      let seen = seenStamps.get(a);
+      if (seen === undefined) {
+        seen = { stamps: new Int32Array(a.outputs.length), scan: 0 };
+        seenStamps.set(a, seen);
+      }
+      const scan = ++seen.scan;
       for (let k = 1; k < rec.length; k += 2) {
         const o = ((rec[k] as number) - a.firstOutput) / a.stride;
-        if (seen[o] === 1) continue;
-        seen[o] = 1;
-        for (const id of a.outputs[o] ?? []) {
-          if (found[id] === 0) ids.push(id);
-          found[id] = 1;
-        }
+        if (seen.stamps[o] === scan) continue;
+        seen.stamps[o] = scan;
+        for (const id of a.outputs[o] ?? []) ids.add(id);
       }
     }
-    this.ids = ids.sort((x, y) => x - y);
+    this.ids = [...ids].sort((x, y) => x - y);
+  }
+
+  /** Position of `id` in `ids` (binary search), or -1. */
+  private slot(id: number): number {
+    let lo = 0;
+    let hi = this.ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.ids[mid] as number;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   has(id: number): boolean {
-    return this.found[id] === 1;
+    return this.slot(id) >= 0;
   }
 
   ends(id: number): ArrayLike<number> {
-    if (this.found[id] !== 1) return EMPTY;
-    // Bucketed once, on the first request: count per id, then place (records are in text order).
+    const k = this.slot(id);
+    if (k < 0) return EMPTY;
+    // Bucketed once, on the first request: count per keyword, then place (records are in text order).
     const byId = (this.byId ??= this.bucket());
-    const list = byId.ends.subarray(byId.start[id], byId.start[id + 1]);
+    const list = byId.ends.subarray(byId.start[k], byId.start[k + 1]);
     // Two automata can both have occurrences only in non-ASCII text: merge their orders.
     return this.groups.length > 1 ? list.slice().sort() : list;
   }
 
   private bucket(): { start: Int32Array; ends: Int32Array } {
-    const start = new Int32Array(this.count + 1);
+    const n = this.ids.length;
+    const start = new Int32Array(n + 1);
     for (const [a, rec] of this.groups) {
-      for (let k = 1; k < rec.length; k += 2) for (const id of a.outputs[((rec[k] as number) - a.firstOutput) / a.stride] ?? []) start[id + 1] = (start[id + 1] as number) + 1;
+      for (let k = 1; k < rec.length; k += 2) {
+        for (const id of a.outputs[((rec[k] as number) - a.firstOutput) / a.stride] ?? []) {
+          const s = this.slot(id) + 1;
+          start[s] = (start[s] as number) + 1;
+        }
+      }
     }
-    for (let id = 0; id < this.count; id++) start[id + 1] = (start[id + 1] as number) + (start[id] as number);
-    const fill = start.slice(0, this.count);
-    const ends = new Int32Array(start[this.count] as number);
+    for (let k = 0; k < n; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const fill = start.slice(0, n);
+    const ends = new Int32Array(start[n] as number);
     for (const [a, rec] of this.groups) {
       for (let k = 0; k < rec.length; k += 2) {
-        for (const id of a.outputs[((rec[k + 1] as number) - a.firstOutput) / a.stride] ?? []) ends[(fill[id] as number)++] = rec[k] as number;
+        for (const id of a.outputs[((rec[k + 1] as number) - a.firstOutput) / a.stride] ?? []) {
+          const s = this.slot(id);
+          ends[(fill[s] as number)++] = rec[k] as number;
+        }
       }
     }
     return { start, ends };
@@ -287,10 +316,10 @@ export class KeywordSet {
     if (text.length === 0 || this.keywords.length === 0) return NO_HITS;
     const bytes = asciiBytes(text);
     // Keywords with a non-ASCII character cannot occur in ASCII text.
-    if (bytes !== undefined) return new Hits([[this.ascii, scanBytes(this.ascii, bytes, text.length, this.longestAscii)]], this.keywords.length);
+    if (bytes !== undefined) return new Hits([[this.ascii, scanBytes(this.ascii, bytes, text.length, this.longestAscii)]]);
     const groups: Array<readonly [Automaton, Records]> = [[this.ascii, scanUnits(this.ascii, text)]];
     if (this.other !== undefined) groups.push([this.other, scanUnits(this.other, text)]);
-    return new Hits(groups, this.keywords.length);
+    return new Hits(groups);
   }
 
   /** The distinct keywords that occur in `text`. */

@@ -6,7 +6,6 @@
  * Scans use indexOf and bounded, anchored patterns only, so they stay linear on hostile input.
  */
 import { charFacts, type CharFacts } from './char-facts.js';
-import { toLower } from './lowercase.js';
 
 export type MarkupTechnique = 'html-comment' | 'details' | 'hidden-element' | 'link-title' | 'reference-definition' | 'below-the-fold';
 
@@ -38,7 +37,7 @@ const HIDDEN_STYLE = /display\s{0,4}:\s{0,4}none|visibility\s{0,4}:\s{0,4}hidden
 
 /** `<details>` bodies and elements with a `hidden` attribute or an invisible inline style. */
 function hiddenElements(text: string, out: HiddenMarkup[]): void {
-  const lower = toLower(text);
+  const lower = text.toLowerCase();
   let from = 0;
   for (;;) {
     const lt = lower.indexOf('<', from);

@@ -9,7 +9,6 @@
 import { KeywordSet, type KeywordHits } from './keyword-set.js';
 import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from './regex-plan.js';
 import { REDACTED, SECRET_PATTERNS, type SecretPattern } from './secret-patterns.js';
-import { toLower } from './lowercase.js';
 
 export interface SecretMatch {
   patternId: string;
@@ -41,14 +40,21 @@ interface Planned {
 }
 let planned: Planned | undefined;
 
-/** Texts at least this long run the regexes only around their anchors (planning is done on the first). */
+/** Texts at least this long run the regexes only around their anchors, once the plans are made. */
 const PLANNED_MIN_LENGTH = 2048;
+/** The plans are made for the first text this long (or by prepareSecretPlans). */
+const PLAN_AT_LENGTH = 16 * 1024;
 
 function buildPlanned(): Planned {
   const plans = SECRET_PATTERNS.map((p) => planRegex(p.regex, true));
   const literals = new KeywordSet([...PATTERNS_BY_KEYWORD.keys(), ...plans.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? [])]);
   const id = new Map(literals.keywords.map((k, i) => [k, i]));
   return { literals, plans: plans.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) })) };
+}
+
+/** Makes the secret patterns' regex plans now rather than on the first long text. */
+export function prepareSecretPlans(): void {
+  planned ??= buildPlanned();
 }
 
 /** Patterns whose keywords occur (per `hits` over `literals`), in table order, with their index. */
@@ -66,9 +72,10 @@ function candidatePatterns(literals: KeywordSet, hits: KeywordHits): Array<[Secr
  */
 export function findSecrets(text: string): SecretMatch[] {
   const out: SecretMatch[] = [];
-  const lower = toLower(text);
+  const lower = text.toLowerCase();
   // Anchors are found in the lowercased text: its offsets must be the text's.
-  const plan = text.length >= PLANNED_MIN_LENGTH && lower.length === text.length ? (planned ??= buildPlanned()) : undefined;
+  const long = text.length >= (planned === undefined ? PLAN_AT_LENGTH : PLANNED_MIN_LENGTH);
+  const plan = long && lower.length === text.length ? (planned ??= buildPlanned()) : undefined;
   const literals = plan?.literals ?? KEYWORDS;
   const hits = literals.scan(lower);
   for (const [p, i] of candidatePatterns(literals, hits)) {

@@ -10,7 +10,6 @@ import { findDisguises, findEncodedRuns, findOpaqueBlobs, type Encoding } from '
 import { scanMarkup, type HiddenMarkup, type MarkupTechnique } from './markup.js';
 import { SignalSet } from './signals/index.js';
 import { foldConfusables, scanInvisible, type InvisibleScan, type SmuggledText } from './unicode.js';
-import { toLower } from './lowercase.js';
 
 export type HiddenTechnique = SmuggledText['technique'] | `ansi-${AnsiEffect}` | MarkupTechnique;
 
@@ -61,7 +60,7 @@ export class TextView {
     return this.factsCache;
   }
   get signals(): SignalSet {
-    this.cached ??= new SignalSet(toLower(this.text));
+    this.cached ??= new SignalSet(this.text.toLowerCase());
     return this.cached;
   }
   get lower(): string {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { charFacts, LEET_SAMPLE } from '../../src/analysis/char-facts.js';
 import { findDisguises, hasSeparatedHexBytes, longestRun, mayBeLeetspeak } from '../../src/analysis/encodings.js';
 import { SIGNAL_PATTERNS, SignalSet, type SignalKind } from '../../src/analysis/signals/index.js';
+import { VIEW_PATTERNS, type ViewPattern } from '../../src/analysis/signals/view-patterns.js';
 import { collapseWhitespace } from '../../src/analysis/text.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -38,7 +39,7 @@ const placed = (attack: string): Array<[string, string]> => [
 const KINDS = [...new Set(SIGNAL_PATTERNS.map((p) => p.kind))] as SignalKind[];
 
 describe('fast paths on attacks inside 100 KB of benign text', () => {
-  it('signal regexes run around their anchors find exactly what they find over the whole text', { timeout: 300_000 }, () => {
+  it('signal and assessor regexes run around their anchors find exactly what they find over the whole text', { timeout: 300_000 }, () => {
     expect(attacks.length).toBeGreaterThan(300);
     for (const [i, attack] of attacks.entries()) {
       for (const [where, text] of placed(attack)) {
@@ -46,6 +47,7 @@ describe('fast paths on attacks inside 100 KB of benign text', () => {
         const fast = new SignalSet(lower, { planned: true });
         const full = new SignalSet(lower, { planned: false });
         for (const kind of KINDS) expect(fast.hits(kind), `attack ${i} at the ${where}, ${kind}`).toEqual(full.hits(kind));
+        for (const name of Object.keys(VIEW_PATTERNS) as ViewPattern[]) expect(fast.first(name), `attack ${i} at the ${where}, ${name}`).toEqual(full.first(name));
         expect(fast.quiet).toBe(full.quiet);
       }
     }
@@ -71,5 +73,17 @@ describe('fast paths on attacks inside 100 KB of benign text', () => {
         expect(hinted, `attack ${i} at the ${where}`).toEqual(findDisguises(text));
       }
     }
+  });
+});
+
+describe('warmUpAnalysis', () => {
+  it('prepares the plans ahead of time without changing what is found', async () => {
+    const { warmUpAnalysis } = await import('../../src/analysis/warm-up.js');
+    const { findSecrets } = await import('../../src/analysis/secrets.js');
+    const text = `${host}\nAKIAIOSFODNN7EXAMPLE ${attacks[0] ?? ''}`;
+    const before = { hits: new SignalSet(text.toLowerCase()).hits('conceal'), secrets: findSecrets(text) };
+    warmUpAnalysis();
+    expect({ hits: new SignalSet(text.toLowerCase()).hits('conceal'), secrets: findSecrets(text) }).toEqual(before);
+    expect(before.secrets.length).toBeGreaterThan(0);
   });
 });

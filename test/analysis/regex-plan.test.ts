@@ -5,6 +5,7 @@ import { KeywordSet } from '../../src/analysis/keyword-set.js';
 import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from '../../src/analysis/regex-plan.js';
 import { SECRET_PATTERNS } from '../../src/analysis/secret-patterns.js';
 import { SIGNAL_PATTERNS } from '../../src/analysis/signals/index.js';
+import { VIEW_PATTERNS } from '../../src/analysis/signals/view-patterns.js';
 
 // Deterministic pseudo-random generator, so a failure reproduces.
 function generator(seed: number) {
@@ -186,6 +187,16 @@ describe('forEachPlannedMatch finds exactly what exec over the whole text finds'
       for (const text of texts) expect(plannedMatches(p.regex, plan, text), `${p.id} on ${JSON.stringify(text.slice(0, 200))}`).toEqual(fullMatches(p.regex, text));
     }
     expect(planned).toBeGreaterThan(SIGNAL_PATTERNS.length - 3);
+  });
+
+  it('for every assessor regex over a whole view (global copies, as SignalSet.first runs them)', () => {
+    for (const [k, [name, re]] of Object.entries(VIEW_PATTERNS).entries()) {
+      const global = new RegExp(re.source, `${re.flags}g`);
+      const plan = planRegex(global);
+      expect(plan, name).toBeDefined();
+      const texts = [corpusText, ...mixtures([], plan as RegexPlan, 500 + k)].map((t) => t.toLowerCase());
+      for (const text of texts) expect(plannedMatches(global, plan as RegexPlan, text), `${name} on ${JSON.stringify(text.slice(0, 200))}`).toEqual(fullMatches(global, text));
+    }
   });
 
   it('for every planned secret pattern (anchors looked up in the lowercased text, the regex on the original)', () => {

@@ -13,6 +13,7 @@ import { BEHAVIOUR_SIGNALS } from './behaviour.js';
 import { DATA_SIGNALS } from './data.js';
 import { INJECTION_SIGNALS } from './injection.js';
 import type { SignalHit, SignalKind, SignalPattern } from './types.js';
+import { VIEW_PATTERNS, type ViewPattern } from './view-patterns.js';
 
 export type { SignalHit, SignalKind, SignalPattern } from './types.js';
 
@@ -48,8 +49,19 @@ interface Scanner {
   /** Literal ids of the words of each disguise dictionary (encodings.ts). */
   dictionaries: Record<DisguiseDictionary, number[]>;
   /** Per pattern: where its regex can match (see regex-plan.ts), with the ids of its anchor literals (planned scanner only). */
-  plans: Array<{ plan: RegexPlan; anchorIds: number[] } | undefined>;
+  plans: Array<Planned | undefined>;
+  /** The same for the assessors' whole-view regexes (view-patterns.ts), run global. */
+  viewPlans: Partial<Record<ViewPattern, Planned & { global: RegExp }>>;
 }
+
+interface Planned {
+  plan: RegexPlan;
+  anchorIds: number[];
+}
+
+const VIEW_NAMES = Object.keys(VIEW_PATTERNS) as ViewPattern[];
+/** Global copies of the view patterns: planned execution moves lastIndex. */
+const VIEW_GLOBAL = Object.fromEntries(VIEW_NAMES.map((n) => [n, new RegExp(VIEW_PATTERNS[n].source, `${VIEW_PATTERNS[n].flags}g`)])) as Record<ViewPattern, RegExp>;
 
 interface Index {
   /** Keywords and dictionary words: enough for short texts, where every regex runs over the whole text. */
@@ -66,14 +78,18 @@ let index: Index | undefined;
 const MAX_HITS_PER_KIND = 64;
 
 /**
- * Texts at least this long run the signal regexes only around their anchors. Below it a regex
- * over the whole text costs about as much as finding its windows, and most texts mcp-warden sees
- * outside the gateway (tool descriptions, schema strings) are short: they never pay for planning.
+ * Texts at least this long run the signal regexes only around their anchors, once the plans are
+ * made (below it a regex over the whole text costs about as much as finding its windows).
  */
 const PLANNED_MIN_LENGTH = 2048;
+/**
+ * The plans are made (about 0.2 s) for the first text this long, or by prepareSignalPlans(): a CLI
+ * scan of tool descriptions, rarely this long, never pays for them; a gateway soon does.
+ */
+const PLAN_AT_LENGTH = 16 * 1024;
 
-function scanner(plans: ReadonlyArray<RegexPlan | undefined>): Scanner {
-  const anchors = plans.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? []);
+function scanner(plans: ReadonlyArray<RegexPlan | undefined>, viewPlans: Partial<Record<ViewPattern, RegexPlan>>): Scanner {
+  const anchors = [...plans, ...Object.values(viewPlans)].flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? []);
   const literals = new KeywordSet([...SIGNAL_PATTERNS.flatMap((p) => p.keywords), ...Object.values(DISGUISE_WORDS).flat(), ...anchors]);
   const id = new Map(literals.keywords.map((k, i) => [k, i]));
   const byKeyword = literals.keywords.map((): number[] => []);
@@ -82,7 +98,13 @@ function scanner(plans: ReadonlyArray<RegexPlan | undefined>): Scanner {
   });
   const ids = (words: readonly string[]): number[] => [...new Set(words.map((w) => id.get(w) as number))];
   const dictionaries = { rot13: ids(DISGUISE_WORDS.rot13), rot47: ids(DISGUISE_WORDS.rot47), reversed: ids(DISGUISE_WORDS.reversed) };
-  return { literals, byKeyword, dictionaries, plans: plans.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) })) };
+  const planned = (plan: RegexPlan): Planned => ({ plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) });
+  const views: Scanner['viewPlans'] = {};
+  for (const n of VIEW_NAMES) {
+    const plan = viewPlans[n];
+    if (plan !== undefined) views[n] = { ...planned(plan), global: VIEW_GLOBAL[n] };
+  }
+  return { literals, byKeyword, dictionaries, plans: plans.map((plan) => (plan === undefined ? undefined : planned(plan))), viewPlans: views };
 }
 
 function buildIndex(): Index {
@@ -94,13 +116,27 @@ function buildIndex(): Index {
     byKind.set(p.kind, list);
     if (p.keywords.length === 0) alwaysOn[i] = 1;
   });
-  return { keywords: scanner(SIGNAL_PATTERNS.map(() => undefined)), planned: undefined, byKind, alwaysOn };
+  return { keywords: scanner(SIGNAL_PATTERNS.map(() => undefined), {}), planned: undefined, byKind, alwaysOn };
 }
 
 function scannerFor(idx: Index, length: number, planned: boolean | undefined): Scanner {
-  if (!(planned ?? length >= PLANNED_MIN_LENGTH)) return idx.keywords;
-  idx.planned ??= scanner(SIGNAL_PATTERNS.map((p) => planRegex(p.regex)));
+  if (!(planned ?? length >= (idx.planned === undefined ? PLAN_AT_LENGTH : PLANNED_MIN_LENGTH))) return idx.keywords;
+  idx.planned ??= scanner(
+    SIGNAL_PATTERNS.map((p) => planRegex(p.regex)),
+    Object.fromEntries(VIEW_NAMES.flatMap((n) => {
+      const plan = planRegex(VIEW_GLOBAL[n]);
+      return plan === undefined ? [] : [[n, plan]];
+    })),
+  );
   return idx.planned;
+}
+
+/**
+ * Makes the regex plans of the signal engine now rather than on the first long text (about 0.2 s).
+ * A long-running process that scans large texts (the gateway) can call it at startup.
+ */
+export function prepareSignalPlans(): void {
+  scannerFor(getIndex(), PLAN_AT_LENGTH, true);
 }
 
 function getIndex(): Index {
@@ -161,6 +197,25 @@ export class SignalSet {
     let n = 0;
     for (const id of this.scanner.dictionaries[dictionary]) if (hits.has(id)) n++;
     return n;
+  }
+
+  /**
+   * The first match of an assessor's whole-view regex (view-patterns.ts) in the text, as `exec`
+   * finds it; in long texts found around the regex's anchors only.
+   */
+  first(name: ViewPattern): { index: number; end: number } | undefined {
+    const planned = this.scanner.viewPlans[name];
+    if (planned === undefined || this.literals === undefined) {
+      const m = VIEW_PATTERNS[name].exec(this.lower);
+      return m === null ? undefined : { index: m.index, end: m.index + m[0].length };
+    }
+    let found: { index: number; end: number } | undefined;
+    const windows = candidateWindows(planned.global, planned.plan, this.lower, planned.anchorIds.map((id) => (this.literals as KeywordHits).ends(id)));
+    forEachPlannedMatch(planned.global, this.lower, planned.plan, windows, (m, offset) => {
+      found = { index: m.index + offset, end: m.index + offset + m[0].length };
+      return false;
+    });
+    return found;
   }
 
   /** Every hit of one kind (optionally one tag), in text order. */

@@ -1,0 +1,25 @@
+/**
+ * @fileoverview Regexes the assessors (assess.ts) run over a whole view besides the signal tables.
+ * They are detection data like the tables: kept here so the signal engine indexes them too, and in
+ * long texts runs them only around their anchors (regex-plan.ts, SignalSet.first) with the same
+ * first match as `exec` over the whole view.
+ */
+
+export const VIEW_PATTERNS = {
+  /** A Markdown image whose URL carries a template or an escaped brace: data leaves when it renders. */
+  mdImageExfil: /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<$]|%7b|%3c)/,
+  /** A URL with a placeholder to fill (`?q={data}`, `/<secret>`, `${TOKEN}`). */
+  urlTemplate: /https?:\/\/[^\s)"'`]{1,300}[?&/=](?:\{[^}\s]{1,60}\}|<[^>\s]{1,60}>|\$\{?[a-z_]{1,40}\}?)/,
+  /** Routes every payment or share to a fixed destination. */
+  hardcodedDestination: /\b(?:route|send|redirect|forward|transfer|pay|deposit)\b.{0,30}?\b(?:all|every|each)\b.{0,40}?\b(?:through|to|via|into)\b.{0,12}?(?:account|iban|wallet|address|[a-z0-9._%+-]{1,64}@|\+\d|https?:\/\/)|\b(?:share|invite|grant access|add)\b.{0,40}?\b(?:with|to)\s{1,3}[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/,
+  /** Always copies or forwards messages to a fixed recipient. */
+  hardcodedRecipient: /\b(?:always|must|every|all)\b.{0,60}?\b(?:bcc|cc|forward(?:ed)?|send a copy|copy)\b.{0,60}?(?:[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d|https?:\/\/)/,
+  /** Asks for a token with more scope than any tool needs. */
+  overScoped: /\b(?:admin:org|delete_repo|all scopes|full (?:account )?access)\b/,
+  /** Insists on the raw secret (no app password, no OAuth, store it for later). */
+  aggravators: /\bnot an app password\b|\b(?:api tokens?|oauth|app passwords?|tokens?) (?:are|is) not supported\b|\bstore (?:it|them) for\b|\bfor future\b|\ball (?:four|three|of them|fields) are required\b|\b(?:the )?passwords? of any other\b|\bevery (?:saved )?(?:secret|password)\b|\bread (?:the token|it|them) from\b|\bdon'?t ask the user\b|\bshould not ask the user\b|\bonly used locally\b|\blegally required\b|\bask again\b|\bfor verification\b/,
+  /** Words that make hidden or decoded text read as a command. */
+  commandWords: /\b(?:curl|wget|bash|sh|powershell|sudo|chmod|rm|nc|python|eval|exec|run|execute|send|upload|forward|ignore|read)\b/,
+} as const satisfies Record<string, RegExp>;
+
+export type ViewPattern = keyof typeof VIEW_PATTERNS;
