@@ -110,7 +110,8 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
     }
   }
 
-  void gateway.start();
+  // Once the upstreams have started (the client's handshake is not held up by it), prepare large-result scanning.
+  void gateway.start().then(() => setImmediate(() => o.scanner.warmUp?.()));
 
   let stdioHandle: { close(): Promise<void> } | undefined;
   let stdioClosed: Promise<void> = new Promise(() => undefined);

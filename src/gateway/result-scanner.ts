@@ -10,6 +10,7 @@
  */
 import type { AnalyzedDefinition, AnalyzedField } from '../analysis/definition.js';
 import { analyzeText } from '../analysis/text.js';
+import { warmUpAnalysis } from '../analysis/warm-up.js';
 import { severityRank, type ServerSnapshot } from '../model/index.js';
 import { toolRules } from '../rules/tool/index.js';
 import type { ToolRule } from '../rules/tool/types.js';
@@ -29,6 +30,7 @@ export function resultDefinition(texts: readonly string[], where: { server: stri
 
 export function resultScanner(log: (message: string) => void, rules: readonly ToolRule[] = RULES): ResultScanner {
   return {
+    warmUp: warmUpAnalysis,
     scan(texts, where) {
       const def = resultDefinition(texts, where);
       const snapshot: ServerSnapshot = { name: where.server, source: 'live', tools: [], prompts: [], resources: [], resourceTemplates: [] };

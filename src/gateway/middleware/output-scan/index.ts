@@ -22,6 +22,8 @@ export interface ResultScanHit {
 /** Scans result text with the tool rules (see gateway/result-scanner.ts). */
 export interface ResultScanner {
   scan(texts: readonly string[], where: { server: string; target: string }): ResultScanHit[];
+  /** Prepares what scanning large results needs, so the first large result is not slower than the rest. */
+  warmUp?(): void;
 }
 
 export interface OutputScanOptions {
