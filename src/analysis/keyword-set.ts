@@ -51,10 +51,11 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
       if (classes[c] === 0) classes[c] = stride++;
     }
   }
-  // Trie in a table (0: no edge; the root is never a child), keyword ids ending in each state.
-  let bound = 1;
-  for (const k of keywords) bound += k.length;
-  const trie = new Int32Array(bound * stride);
+  // The trie's edges, keyed state * stride + class (the root is never a child), and the keyword ids
+  // ending in each state. A map, not a table sized for the worst case: with the regex plans'
+  // anchors that table took several MB only to be dropped, and the process keeps such memory.
+  const trie = new Map<number, number>();
+  const edge = (s: number, c: number): number => trie.get(s * stride + c) ?? 0;
   const ends: Array<number[] | undefined> = [];
   /** The classes of each state's edges (so nothing walks a whole row to find them). */
   const edgeClasses: number[][] = [[]];
@@ -63,13 +64,14 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
     let s = 0;
     for (let i = 0; i < k.length; i++) {
       const c = classes[k.charCodeAt(i)] as number;
-      const at = s * stride + c;
-      if (trie[at] === 0) {
-        trie[at] = states++;
+      let t = edge(s, c);
+      if (t === 0) {
+        t = states++;
+        trie.set(s * stride + c, t);
         edgeClasses[s]?.push(c);
         edgeClasses.push([]);
       }
-      s = trie[at] as number;
+      s = t;
     }
     (ends[s] ??= []).push(ids[n] as number);
   });
@@ -84,11 +86,11 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
       if (inherited !== undefined) ends[s] = [...(ends[s] ?? []), ...inherited];
     }
     for (const c of edgeClasses[s] ?? []) {
-      const t = trie[s * stride + c] as number;
+      const t = edge(s, c);
       if (s !== 0) {
         let f = fail[s] as number;
-        while (f !== 0 && trie[f * stride + c] === 0) f = fail[f] as number;
-        fail[t] = trie[f * stride + c] as number;
+        while (f !== 0 && edge(f, c) === 0) f = fail[f] as number;
+        fail[t] = edge(f, c);
       }
       order.push(t);
     }
@@ -114,7 +116,7 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
       const from = (renumbered[fail[s] as number] as number) * stride;
       next.copyWithin(row, from, from + stride);
     }
-    for (const c of edgeClasses[s] ?? []) next[row + c] = (renumbered[trie[s * stride + c] as number] as number) * stride;
+    for (const c of edgeClasses[s] ?? []) next[row + c] = (renumbered[edge(s, c)] as number) * stride;
   }
   return { classes, stride, next, firstOutput: firstOutput * stride, outputs };
 }

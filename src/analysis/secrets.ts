@@ -7,7 +7,8 @@
  * See secret-patterns.ts for how this relates to secretlint.
  */
 import { KeywordSet, type KeywordHits } from './keyword-set.js';
-import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from './regex-plan.js';
+import { candidateWindows, forEachPlannedMatch, type RegexPlan } from './regex-plan.js';
+import { regexPlan } from './regex-plans.js';
 import { REDACTED, SECRET_PATTERNS, type SecretPattern } from './secret-patterns.js';
 
 export interface SecretMatch {
@@ -46,7 +47,7 @@ const PLANNED_MIN_LENGTH = 2048;
 const PLAN_AT_LENGTH = 16 * 1024;
 
 function buildPlanned(): Planned {
-  const plans = SECRET_PATTERNS.map((p) => planRegex(p.regex, true));
+  const plans = SECRET_PATTERNS.map((p) => regexPlan(p.regex, true));
   const literals = new KeywordSet([...PATTERNS_BY_KEYWORD.keys(), ...plans.flatMap((pl) => pl?.anchors.map((a) => a.literal) ?? [])]);
   const id = new Map(literals.keywords.map((k, i) => [k, i]));
   return { literals, plans: plans.map((plan) => (plan === undefined ? undefined : { plan, anchorIds: plan.anchors.map((a) => id.get(a.literal) as number) })) };

@@ -8,7 +8,8 @@
  */
 import { DISGUISE_WORDS, type DisguiseDictionary } from '../encodings.js';
 import { KeywordSet, type KeywordHits } from '../keyword-set.js';
-import { candidateWindows, forEachPlannedMatch, planRegex, type RegexPlan } from '../regex-plan.js';
+import { candidateWindows, forEachPlannedMatch, type RegexPlan } from '../regex-plan.js';
+import { regexPlan } from '../regex-plans.js';
 import { BEHAVIOUR_SIGNALS } from './behaviour.js';
 import { DATA_SIGNALS } from './data.js';
 import { INJECTION_SIGNALS } from './injection.js';
@@ -66,7 +67,7 @@ const VIEW_GLOBAL = Object.fromEntries(VIEW_NAMES.map((n) => [n, new RegExp(VIEW
 interface Index {
   /** Keywords and dictionary words: enough for short texts, where every regex runs over the whole text. */
   keywords: Scanner;
-  /** The same plus every pattern's anchors (regex-plan.ts), built on the first long text (planning takes ~0.2 s). */
+  /** The same plus every pattern's anchors (regex-plan.ts, plans generated at build time: regex-plans.ts), built on the first long text. */
   planned: Scanner | undefined;
   byKind: Map<SignalKind, number[]>;
   alwaysOn: Uint8Array;
@@ -122,9 +123,9 @@ function buildIndex(): Index {
 function scannerFor(idx: Index, length: number, planned: boolean | undefined): Scanner {
   if (!(planned ?? length >= (idx.planned === undefined ? PLAN_AT_LENGTH : PLANNED_MIN_LENGTH))) return idx.keywords;
   idx.planned ??= scanner(
-    SIGNAL_PATTERNS.map((p) => planRegex(p.regex)),
+    SIGNAL_PATTERNS.map((p) => regexPlan(p.regex)),
     Object.fromEntries(VIEW_NAMES.flatMap((n) => {
-      const plan = planRegex(VIEW_GLOBAL[n]);
+      const plan = regexPlan(VIEW_GLOBAL[n]);
       return plan === undefined ? [] : [[n, plan]];
     })),
   );
