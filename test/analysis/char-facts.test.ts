@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charFacts, LEET_SAMPLE } from '../../src/analysis/char-facts.js';
-import { hasSeparatedHexBytes, longestRun, mayBeLeetspeak } from '../../src/analysis/encodings.js';
+import { referenceFacts } from '../helpers/char-facts-reference.js';
 
 // Deterministic pseudo-random generator, so a failure reproduces.
 function generator(seed: number) {
@@ -10,50 +10,11 @@ function generator(seed: number) {
   };
 }
 
-/** The checks each fact stands for, written the old way. */
-function reference(text: string) {
-  // belowTheFold's trigger condition, as markup.ts computes it (any text after the fold, any index).
-  let blankLines = 0;
-  let spaces = 0;
-  let lineHasText = false;
-  let folded = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      blankLines = lineHasText ? 0 : blankLines + 1;
-      lineHasText = false;
-      spaces = 0;
-      continue;
-    }
-    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x0d) {
-      spaces++;
-      if (spaces < 200) continue;
-    } else {
-      if ((blankLines >= 7 || spaces >= 200) && i > 0) folded = true;
-      spaces = 0;
-      blankLines = 0;
-      lineHasText = true;
-    }
-  }
-  return {
-    ascii: !/[^\x00-\x7f]/.test(text),
-    base64Run: longestRun(text, 32),
-    hex16: /[0-9a-fA-F]{16}/.test(text),
-    base32x16: /[A-Z2-7]{16}/.test(text),
-    binary8: /[01]{8}/.test(text),
-    separatedHex: hasSeparatedHexBytes(text, 6),
-    leet: mayBeLeetspeak(text.slice(0, LEET_SAMPLE)),
-    looseWhitespace: / {2}|\t| \n|\n /.test(text),
-    morseGate: /[.\-·–—]{1,6} [.\-·–—]{1,6} [.\-·–—]{1,6}/.test(text),
-    folded,
-  };
-}
-
 const positives = { hex16: 0, base32x16: 0, binary8: 0, separatedHex: 0, leet: 0, looseWhitespace: 0, morseGate: 0, folded: 0, latin1: 0, wide: 0 };
 
 function check(text: string): void {
   const f = charFacts(text);
-  const r = reference(text);
+  const r = referenceFacts(text);
   const where = JSON.stringify(text.slice(0, 300));
   expect({ ascii: f.ascii, base64Run: f.base64Run, hex16: f.hex16, base32x16: f.base32x16, binary8: f.binary8, separatedHex: f.separatedHex, leet: f.leet, looseWhitespace: f.looseWhitespace }, where).toEqual({
     ascii: r.ascii, base64Run: r.base64Run, hex16: r.hex16, base32x16: r.base32x16, binary8: r.binary8, separatedHex: r.separatedHex, leet: r.leet, looseWhitespace: r.looseWhitespace,
