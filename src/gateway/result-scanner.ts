@@ -22,9 +22,36 @@ export const SCAN_FAILED_RULE = 'mcp-warden/result-scan-failed';
 
 const RULES: readonly ToolRule[] = Object.values(toolRules) as ToolRule[];
 
+/**
+ * Long results are judged in overlapping segments. A signal kind keeps its first 64 hits per text,
+ * and 100 KB of benign rows exhausts that long before an injection buried in the middle or at the
+ * end: judged whole, 36 of 732 such placements of the corpus attacks went unflagged; in 16 KB
+ * segments one does (a leetspeak text whose density the benign rows dilute). The overlap is longer
+ * than any attack of the corpus, so an attack lies whole inside some segment. Segments cost about
+ * 10% more analysis time on large benign results.
+ */
+export const SEGMENT_CHARS = 16 * 1024;
+export const SEGMENT_OVERLAP = 2 * 1024;
+
+/** Splits a long text into overlapping segments, each cut after a newline or space where one is near. */
+export function segments(text: string, size = SEGMENT_CHARS, overlap = SEGMENT_OVERLAP): string[] {
+  if (text.length <= size) return [text];
+  const out: string[] = [];
+  for (let start = 0; ; ) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const cut = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf(' ', end - 1));
+      if (cut > start + size / 2) end = cut + 1;
+    }
+    out.push(text.slice(start, end));
+    if (end >= text.length) return out;
+    start = end - overlap;
+  }
+}
+
 /** Result texts as one analysed definition the tool rules can judge. */
 export function resultDefinition(texts: readonly string[], where: { server: string; target: string }): AnalyzedDefinition {
-  const fields: AnalyzedField[] = texts.map((text, i) => ({ pointer: `/result/${i}`, role: 'other', text, inSchema: false, analysis: analyzeText(text) }));
+  const fields: AnalyzedField[] = texts.flatMap((text, i) => segments(text).map((part, j, all) => ({ pointer: all.length > 1 ? `/result/${i}#${j}` : `/result/${i}`, role: 'other' as const, text: part, inSchema: false, analysis: analyzeText(part) })));
   return { kind: 'server', server: where.server, name: where.target, fields, params: new Set(), purpose: '', description: '', raw: texts, serverTools: [] };
 }
 
