@@ -28,8 +28,17 @@ function withContent(result: Record<string, unknown>): Record<string, unknown> {
   return { ...result, content: [] };
 }
 
-/** Validates with one of the SDK's spec schemas; the message lists the issues. */
+/**
+ * Validates with one of the SDK's spec schemas. They are zod schemas: their own error text is used,
+ * so the message is the one the SDK server gives for the same input; through the Standard Schema
+ * interface otherwise.
+ */
 function check<T>(schema: StandardSchemaV1Sync<T>, value: unknown): { ok: true; value: T } | { ok: false; message: string } {
+  const zod = schema as unknown as { safeParse?: (v: unknown) => { success: boolean; data?: unknown; error?: unknown } };
+  if (typeof zod.safeParse === 'function') {
+    const parsed = zod.safeParse(value);
+    return parsed.success ? { ok: true, value: parsed.data as T } : { ok: false, message: String(parsed.error) };
+  }
   const out = schema['~standard'].validate(value);
   if (!out.issues) return { ok: true, value: out.value };
   return { ok: false, message: out.issues.map((i) => `${(i.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') || '(root)'}: ${i.message}`).join('; ') };
