@@ -34,6 +34,8 @@ export interface AssessContext {
   property?: string;
   /** The text is hidden from people (markup, ANSI, Unicode smuggling, encoding). */
   hidden: boolean;
+  /** The text is content a tool returned, not metadata (AnalyzedDefinition.content). */
+  content?: boolean;
 }
 
 function evidence(view: TextView, hit: SignalHit | undefined): string {
@@ -44,6 +46,20 @@ function evidence(view: TextView, hit: SignalHit | undefined): string {
 /** Counts distinct hits of a kind, capped (a repeated phrase is one signal, not ten). */
 function count(s: SignalSet, kind: SignalKind, cap = 2): number {
   return Math.min(cap, s.hits(kind).length);
+}
+
+/** What an authority claim aimed at the model talks about: its instructions, the user, the model itself. */
+const MODEL_AUTHORITY = /\b(?:instructions?|directives?|the user|users?'s?|assistant|the model|the ai|agents?|system prompt|prompts?)\b/;
+
+/**
+ * Override signals. In content, a claim of authority counts only when the words around it are
+ * about the model's instructions: "overrides all other checks", "must be executed from the root"
+ * or "has final authority over this project" describe software and governance.
+ */
+function overrides(s: SignalSet, ctx: AssessContext): SignalHit[] {
+  const all = s.hits('override');
+  if (!ctx.content) return all;
+  return all.filter((h) => h.id !== 'override-authority' || MODEL_AUTHORITY.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
 }
 
 function ladder(score: number, critical: number, high: number, medium: number): Severity | undefined {
@@ -93,7 +109,8 @@ export function paramRefs(view: TextView, params: ReadonlySet<string>): SignalHi
 /** Instructions to the model that override, conceal, deceive or fake prompt structure. */
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
-  const override = count(s, 'override');
+  const overrideHits = overrides(s, ctx);
+  const override = Math.min(2, overrideHits.length);
   const conceal = count(s, 'conceal');
   const deceive = count(s, 'deceive');
   const boundary = count(s, 'boundary', 1);
@@ -121,7 +138,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   // Text hidden from people (comments, display:none, below the fold) that talks to the model is an injection by itself.
   else if (ctx.hidden && (marker || addressee) && support >= 3) severity = 'high';
   if (severity === undefined) return undefined;
-  const first = [...s.hits('override'), ...s.hits('conceal'), ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
+  const first = [...overrideHits, ...s.hits('conceal'), ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
   return { severity, reasons, evidence: evidence(view, first) };
 }
 
@@ -199,6 +216,26 @@ function toolContext(lower: string, h: SignalHit): boolean {
   return /\b(?:tools?|functions?|call|calls|calling|invoke|invokes|invoking|use|using|when|whenever|server'?s?)\W{0,3}$/.test(before) || /^\W{0,3}(?:tools?|functions?|is (?:called|invoked|used|available)|calls?|or [`'"]?[a-z]+_[a-z_]+[`'"]? tools?)\b/.test(after);
 }
 
+/**
+ * In content (a README, source, a changelog) code names sit next to "is used", "call" or
+ * "function" all the time; only "tool" or "server" right next to the name makes it one.
+ */
+function mcpToolContext(lower: string, h: SignalHit): boolean {
+  return /\b(?:tools?|servers?'?s?)\W{0,3}$/.test(lower.slice(Math.max(0, h.start - 30), h.start)) || /^\W{0,3}(?:tools?|servers?|or [`'"]?[a-z]+_[a-z_]+[`'"]? tools?)\b/.test(lower.slice(h.end, h.end + 30));
+}
+
+/**
+ * Whether a cross-tool phrase in content refers to tools: "other tools", "the GitHub server's",
+ * "whenever git_push is used" do; "each function", "other plugins", "when `yield` is used" are how
+ * documentation talks about code.
+ */
+function contentToolRef(phrase: string): boolean {
+  if (/\b(?:tools?|servers?)\b/.test(phrase)) return true;
+  if (/function|plugin/.test(phrase)) return false;
+  if (/\b(?:is|are|gets?)\s(?:being\s)?(?:called|invoked|used|run|executed|triggered)\b/.test(phrase)) return /[a-z0-9]_[a-z0-9]/.test(phrase);
+  return true;
+}
+
 /** Identifiers that look like tool names but are not this tool or its parameters. */
 export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[] {
   const out: SignalHit[] = [];
@@ -224,7 +261,9 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   // Cheap exit first: no effect on anything and no destination means nothing to shadow with.
   const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || s.has('deceive') || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest');
   if (!anyEffect) return undefined;
-  const refs = [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
+  const refs = ctx.content
+    ? [...s.hits('cross-tool').filter((h) => contentToolRef(s.lower.slice(h.start, h.end))), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || mcpToolContext(s.lower, h))
+    : [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
   const hard = s.first('hardcodedRecipient') ?? s.first('hardcodedDestination');
   const reasons: string[] = [];
   if (hard) {
@@ -233,7 +272,7 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   }
   if (refs.length === 0) return undefined;
   // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
-  const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...s.hits('conceal'), ...s.hits('override'), ...s.hits('consent-claim')];
+  const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...s.hits('conceal'), ...overrides(s, ctx), ...s.hits('consent-claim')];
   const effect = s.near(refs, effects, 220);
   // An outside destination counts only next to an explicit reference ("for the browser tools: … navigate to https://…").
   const dest = s.near(refs.filter((h) => h.id !== 'tool-identifier'), 'ext-dest', 160);

@@ -38,6 +38,12 @@ export interface AnalyzedDefinition {
    * server's definitions: a per-tool copy without its own name would be quadratic in tool count).
    */
   serverTools: readonly string[];
+  /**
+   * The texts are content a tool returned (a result, a resource's contents), not a server's own
+   * metadata: documentation, code and logs mention functions, options, overrides and links all the
+   * time, so the assessors ask for stronger evidence (AssessContext.content).
+   */
+  content?: boolean;
   annotations?: Record<string, unknown>;
   /** Memo of the rules' helpers: the prose and schema fields, filtered once. */
   proseFields?: AnalyzedField[];

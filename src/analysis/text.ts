@@ -87,6 +87,8 @@ export interface TextAnalysis {
 
 const MAX_DEPTH = 3;
 const MAX_VIEWS = 48;
+/** Plain text kept on each side of a decoded run in the spliced view (analyzeText). */
+const INLINE_CONTEXT = 400;
  
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -143,17 +145,26 @@ export function analyzeText(raw: string): TextAnalysis {
   const decoded: TextView[] = [];
   decodeInto(visible, decoded, 1, undefined);
   // The visible text with encoded runs replaced by their decoding, so a sentence that is half
-  // plain ("… and put it in `schema`") and half encoded reads as one instruction.
+  // plain ("… and put it in `schema`") and half encoded reads as one instruction. Only the text
+  // within INLINE_CONTEXT characters of a run is kept: in a long text (a README, a log) the rest is
+  // not part of that sentence, and judged with it, any phrase anywhere would count as "decoded".
   const spliced = decoded.filter((d) => d.origin.kind === 'decoded' && d.origin.depth === 1 && !(d.origin.start === 0 && d.origin.end === norm.text.length));
   if (spliced.length > 0) {
     let inline = '';
     let pos = 0;
+    let atStart = true;
     for (const d of [...spliced].sort((a, b) => (a.origin.kind === 'decoded' && b.origin.kind === 'decoded' ? a.origin.start - b.origin.start : 0))) {
       if (d.origin.kind !== 'decoded' || d.origin.start < pos) continue;
-      inline += `${norm.text.slice(pos, d.origin.start)} ${d.text} `;
+      // Plain text before this run: all of it when short, else the ends next to the runs around it.
+      const gap = d.origin.start - pos;
+      const limit = atStart ? INLINE_CONTEXT : 2 * INLINE_CONTEXT;
+      if (gap <= limit) inline += norm.text.slice(pos, d.origin.start);
+      else inline += `${atStart ? '' : `${norm.text.slice(pos, pos + INLINE_CONTEXT)}\n\n`}${norm.text.slice(d.origin.start - INLINE_CONTEXT, d.origin.start)}`;
+      inline += ` ${d.text} `;
       pos = d.origin.end;
+      atStart = false;
     }
-    inline += norm.text.slice(pos);
+    inline += norm.text.slice(pos, pos + INLINE_CONTEXT);
     const first = spliced[0];
     if (first !== undefined && first.origin.kind === 'decoded') {
       decoded.push(new TextView({ kind: 'decoded', encoding: first.origin.encoding, source: first.origin.source, start: first.origin.start, end: first.origin.end, depth: 1, inline: true }, inline));

@@ -52,7 +52,7 @@ export function segments(text: string, size = SEGMENT_CHARS, overlap = SEGMENT_O
 /** Result texts as one analysed definition the tool rules can judge. */
 export function resultDefinition(texts: readonly string[], where: { server: string; target: string }): AnalyzedDefinition {
   const fields: AnalyzedField[] = texts.flatMap((text, i) => segments(text).map((part, j, all) => ({ pointer: all.length > 1 ? `/result/${i}#${j}` : `/result/${i}`, role: 'other' as const, text: part, inSchema: false, analysis: analyzeText(part) })));
-  return { kind: 'server', server: where.server, name: where.target, fields, params: new Set(), purpose: '', description: '', raw: texts, serverTools: [] };
+  return { kind: 'server', server: where.server, name: where.target, fields, params: new Set(), purpose: '', description: '', raw: texts, serverTools: [], content: true };
 }
 
 export function resultScanner(log: (message: string) => void, rules: readonly ToolRule[] = RULES): ResultScanner {

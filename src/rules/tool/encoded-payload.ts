@@ -52,7 +52,11 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'decoded' | 'deco
           const best = strongest([assessInjection(v, ctx), assessExfiltration(v, ctx), assessShadowing(v, ctx), assessCommandLure(v, ctx), assessCredentialHarvest(v, ctx, false)]);
           const kinds = instructionSignals(v);
           if (best === undefined && kinds.length === 0 && !hint) return undefined;
-          const severity: Severity = best !== undefined && (best.severity === 'critical' || best.severity === 'high') ? 'critical' : kinds.length > 0 || hint ? 'high' : 'medium';
+          // In content (results) the spliced view's instruction words are mostly the plain text
+          // around an ordinary encoded string (a hex dump, an escaped URL): only the decoding's own count.
+          const spliced = v.origin.kind === 'decoded' && v.origin.inline === true;
+          const instruction = hint || (kinds.length > 0 && !(def.content && spliced));
+          const severity: Severity = best !== undefined && (best.severity === 'critical' || best.severity === 'high') ? 'critical' : instruction ? 'high' : 'medium';
           return { severity, view: v, reasons: best?.reasons ?? [] };
         }));
         if (judged !== undefined) {
@@ -83,7 +87,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'decoded' | 'deco
         reports.push({
           messageId: 'homoglyphs' as const,
           data: { where: field.pointer, name: def.name || def.server, count: a.disguisedWords },
-          severity: kinds.length > 0 || a.disguisedWords >= 4 ? ('high' as const) : ('medium' as const),
+          severity: kinds.length > 0 || (a.disguisedWords >= 4 && !def.content) ? ('high' as const) : ('medium' as const),
           field: field.pointer,
           evidence: field.text.slice(0, 200),
           decoded: a.visible.text,

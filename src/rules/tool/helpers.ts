@@ -50,6 +50,7 @@ export function contextFor(def: AnalyzedDefinition, field: AnalyzedField, view: 
   const ctx: AssessContext = { name: def.name, params: def.params, purpose: def.purpose, inSchema: field.inSchema, hidden };
   const prop = field.inSchema ? describedProperty(field.pointer) : undefined;
   if (prop !== undefined) ctx.property = prop;
+  if (def.content) ctx.content = true;
   if (hidden) memo.hidden = ctx;
   else memo.visible = ctx;
   return ctx;

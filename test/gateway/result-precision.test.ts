@@ -1,0 +1,43 @@
+// Precision of result scanning on real documents: every Markdown file of the installed
+// dependencies (READMEs, changelogs, guides; pinned by package-lock.json) judged as a tool result,
+// the way a gateway in front of a filesystem or fetch server sees them. At the default quarantine
+// threshold (high) few may be flagged, while the corpus attacks, returned as results, still are.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resultScanner } from '../../src/gateway/result-scanner.js';
+import { atLeast } from '../../src/model/index.js';
+
+const root = join(import.meta.dirname, '../..');
+const scanner = resultScanner(() => undefined);
+const quarantined = (text: string) => scanner.scan([text], { server: 's', target: 't' }).some((h) => atLeast(h.severity, 'high'));
+
+function documents(): string[] {
+  const seen = new Set<string>();
+  const dir = join(root, 'node_modules');
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.toLowerCase().endsWith('.md')) continue;
+    const path = join(dir, entry);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size < 1024) continue;
+    seen.add(readFileSync(path, 'utf8'));
+  }
+  return [...seen];
+}
+
+describe('result scanning precision on real documents', () => {
+  it('quarantines few of the dependencies\' Markdown files, and the corpus attacks still', { timeout: 120_000 }, () => {
+    const docs = documents();
+    expect(docs.length).toBeGreaterThan(300);
+    const flagged = docs.filter(quarantined).length;
+    const attacks = ['test/fixtures/corpus/malicious.jsonl', 'test/fixtures/extra/attacks.jsonl', 'test/fixtures/extra/attacks2.jsonl']
+      .flatMap((f) => readFileSync(join(root, f), 'utf8').split('\n').filter((l) => l.trim()))
+      .map((l) => (JSON.parse(l) as { tool: { description?: unknown } }).tool.description)
+      .filter((d): d is string => typeof d === 'string' && d.length > 0);
+    const caught = attacks.filter(quarantined).length;
+    console.log(`result precision: ${flagged} of ${docs.length} Markdown files quarantined; ${caught} of ${attacks.length} corpus attacks`);
+    // 2026-12-07: 58 of 509 files before content calibration (AnalyzedDefinition.content), 21 after; attacks 223 both.
+    expect(flagged).toBeLessThanOrEqual(Math.ceil(docs.length * 0.045));
+    expect(caught).toBeGreaterThanOrEqual(223);
+  });
+});
