@@ -62,6 +62,20 @@ function overrides(s: SignalSet, ctx: AssessContext): SignalHit[] {
   return all.filter((h) => h.id !== 'override-authority' || MODEL_AUTHORITY.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
 }
 
+/** Who concealment hides something from: a person, or telling one. */
+const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment)\b/;
+
+/**
+ * Concealment signals. In content (source code above all) "silently ignore", "don't expose
+ * status" or "an implementation detail" are about code; concealment counts when a person is
+ * the one kept in the dark.
+ */
+function concealments(s: SignalSet, ctx: AssessContext): SignalHit[] {
+  const all = s.hits('conceal');
+  if (!ctx.content) return all;
+  return all.filter((h) => h.id === 'conceal-multilingual' || FROM_PEOPLE.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
+}
+
 function ladder(score: number, critical: number, high: number, medium: number): Severity | undefined {
   if (score >= critical) return 'critical';
   if (score >= high) return 'high';
@@ -111,7 +125,8 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const s = view.signals;
   const overrideHits = overrides(s, ctx);
   const override = Math.min(2, overrideHits.length);
-  const conceal = count(s, 'conceal');
+  const concealHits = concealments(s, ctx);
+  const conceal = Math.min(2, concealHits.length);
   const deceive = count(s, 'deceive');
   const boundary = count(s, 'boundary', 1);
   const strong = override + conceal + deceive + boundary;
@@ -138,7 +153,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   // Text hidden from people (comments, display:none, below the fold) that talks to the model is an injection by itself.
   else if (ctx.hidden && (marker || addressee) && support >= 3) severity = 'high';
   if (severity === undefined) return undefined;
-  const first = [...overrideHits, ...s.hits('conceal'), ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
+  const first = [...overrideHits, ...concealHits, ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
   return { severity, reasons, evidence: evidence(view, first) };
 }
 

@@ -12,14 +12,15 @@ const root = join(import.meta.dirname, '../..');
 const scanner = resultScanner(() => undefined);
 const quarantined = (text: string) => scanner.scan([text], { server: 's', target: 't' }).some((h) => atLeast(h.severity, 'high'));
 
-function documents(): string[] {
+/** Distinct contents of the installed files with this extension, between `min` and `max` bytes. */
+function documents(extension: string, min: number, max: number): string[] {
   const seen = new Set<string>();
   const dir = join(root, 'node_modules');
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (!entry.toLowerCase().endsWith('.md')) continue;
+    if (!entry.toLowerCase().endsWith(extension)) continue;
     const path = join(dir, entry);
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size < 1024) continue;
+    if (!stat?.isFile() || stat.size < min || stat.size > max) continue;
     seen.add(readFileSync(path, 'utf8'));
   }
   return [...seen];
@@ -27,7 +28,7 @@ function documents(): string[] {
 
 describe('result scanning precision on real documents', () => {
   it('quarantines few of the dependencies\' Markdown files, and the corpus attacks still', { timeout: 120_000 }, () => {
-    const docs = documents();
+    const docs = documents('.md', 1024, 1 << 20);
     expect(docs.length).toBeGreaterThan(300);
     const flagged = docs.filter(quarantined).length;
     const attacks = ['test/fixtures/corpus/malicious.jsonl', 'test/fixtures/extra/attacks.jsonl', 'test/fixtures/extra/attacks2.jsonl']
@@ -39,5 +40,14 @@ describe('result scanning precision on real documents', () => {
     // 2026-12-07: 58 of 509 files before content calibration (AnalyzedDefinition.content), 21 after; attacks 223 both.
     expect(flagged).toBeLessThanOrEqual(Math.ceil(docs.length * 0.045));
     expect(caught).toBeGreaterThanOrEqual(223);
+  });
+
+  it('quarantines few of the dependencies\' JavaScript sources', { timeout: 180_000 }, () => {
+    const sources = documents('.js', 4096, 400 * 1024);
+    expect(sources.length).toBeGreaterThan(1000);
+    const flagged = sources.filter(quarantined).length;
+    console.log(`result precision: ${flagged} of ${sources.length} JavaScript files quarantined`);
+    // 2026-12-07: 48 of 1,558 before content calibration and the "||" fix of the pipe-to-interpreter signal, 34 after.
+    expect(flagged).toBeLessThanOrEqual(Math.ceil(sources.length * 0.025));
   });
 });
