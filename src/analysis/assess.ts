@@ -188,7 +188,9 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   src.splice(0, src.length, ...live);
   const sinks = [...paramRefs(view, ctx.params), ...s.hits('ext-dest')];
   const transfer = s.near(src, 'transfer', 160);
-  const sink = s.near(src, sinks, 220);
+  // In content, links and addresses sit near every mention of secrets or the environment: a sink
+  // counts when something is moved to it (a transfer word next to it).
+  const sink = ctx.content && s.near(s.hits('transfer'), sinks, 120) === undefined ? undefined : s.near(src, sinks, 220);
   const template = s.first('urlTemplate');
   let score = 0;
   if (transfer) score += 2;
