@@ -37,7 +37,7 @@ describe('result scanning precision on real documents', () => {
       .filter((d): d is string => typeof d === 'string' && d.length > 0);
     const caught = attacks.filter(quarantined).length;
     console.log(`result precision: ${flagged} of ${docs.length} Markdown files quarantined; ${caught} of ${attacks.length} corpus attacks`);
-    // 2026-12-07: 58 of 509 files before content calibration (AnalyzedDefinition.content), 21 after; attacks 223 both.
+    // 2026-12-07: 58 of 509 files before content calibration (AnalyzedDefinition.content), 20 after; attacks 223 both.
     expect(flagged).toBeLessThanOrEqual(Math.ceil(docs.length * 0.045));
     expect(caught).toBeGreaterThanOrEqual(223);
   });
@@ -47,7 +47,7 @@ describe('result scanning precision on real documents', () => {
     expect(sources.length).toBeGreaterThan(1000);
     const flagged = sources.filter(quarantined).length;
     console.log(`result precision: ${flagged} of ${sources.length} JavaScript files quarantined`);
-    // 2026-12-07: 48 of 1,558 before content calibration and the "||" fix of the pipe-to-interpreter signal, 34 after.
+    // 2026-12-07: 48 of 1,558 before content calibration and the "||" fix of the pipe-to-interpreter signal, 30 after.
     expect(flagged).toBeLessThanOrEqual(Math.ceil(sources.length * 0.025));
   });
 });
