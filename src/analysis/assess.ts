@@ -289,7 +289,7 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   }
   if (refs.length === 0) return undefined;
   // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
-  const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...s.hits('conceal'), ...overrides(s, ctx), ...s.hits('consent-claim')];
+  const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...concealments(s, ctx), ...overrides(s, ctx), ...s.hits('consent-claim')];
   const effect = s.near(refs, effects, 220);
   // An outside destination counts only next to an explicit reference ("for the browser tools: … navigate to https://…").
   const dest = s.near(refs.filter((h) => h.id !== 'tool-identifier'), 'ext-dest', 160);
