@@ -116,6 +116,30 @@ export function paramRefs(view: TextView, params: ReadonlySet<string>): SignalHi
   return out;
 }
 
+/** A quoted identifier with a preposition or a "parameter"/"field" label: `in \`profile\``, `the "notes" field`. */
+const ARGUMENT_SLOT = /(?<![\w-])(?:as|in|into|inside|via|within|under)\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3}|its\s{1,3})?[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]|(?:\b(?:param(?:eter)?|field|argument|arg|property|parámetro|campo|paramètre|champ|feld|parametro)\s{1,3})[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]|[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]\s{1,3}(?:param(?:eter)?|field|argument|arg|property)\b/gu;
+
+const LITERAL_VALUE = /^(?:true|false|null|undefined|none|nil|yes|no|on|off)$/;
+
+/**
+ * Synthetic hits where content names an argument slot of some tool. A returned text knows no
+ * schema, so "pass its content in `profile`" is how an injected result names the parameter it
+ * wants secrets put in. Only quoted names with a preposition or label count: bare words in
+ * documentation ("in config") are not arguments.
+ */
+export function argumentSlots(view: TextView): SignalHit[] {
+  const out: SignalHit[] = [];
+  const lower = view.lower;
+  ARGUMENT_SLOT.lastIndex = 0;
+  for (let m = ARGUMENT_SLOT.exec(lower), n = 0; m !== null && n < 16; m = ARGUMENT_SLOT.exec(lower), n++) {
+    const name = m[1] ?? m[2] ?? m[3] ?? '';
+    if (NOT_TOOLS.test(name) || LITERAL_VALUE.test(name)) continue; // file names, versions and values are not arguments
+    const at = m.index + m[0].indexOf(name);
+    out.push({ kind: 'transfer', id: 'argument-slot', start: at, end: at + name.length });
+  }
+  return out;
+}
+
 // -------------------------------------------------------------------------------------------------
 // Hidden instructions (prompt injection aimed at the model).
 // -------------------------------------------------------------------------------------------------
@@ -171,6 +195,12 @@ function sources(s: SignalSet, property?: string): SignalHit[] {
   return [...s.hits('secret-file'), ...s.hits('secret-collective'), ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
 }
 
+const STRONG_SOURCES: ReadonlySet<SignalKind> = new Set<SignalKind>(['secret-file', 'secret-collective', 'conversation', 'environment']);
+/** "any of the following keys", "all variables": collective nouns that, in content, are as often data structures as secrets. */
+const STRUCTURAL_COLLECTIVE = /\b(?:keys?|variables)$/;
+/** Sources that make an argument slot in content a sink: secret files, the conversation, the environment, named secrets. */
+const slotSource = (s: SignalSet) => (h: SignalHit): boolean => STRONG_SOURCES.has(h.kind) && !(h.kind === 'secret-collective' && STRUCTURAL_COLLECTIVE.test(s.lower.slice(h.start, h.end)) && !/api|access|secret|private|ci\/cd/.test(s.lower.slice(h.start, h.end)));
+
 /** Reading sensitive data into a parameter, URL, address or message. */
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
@@ -186,7 +216,10 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 25), h.start)));
   if (live.length === 0) return undefined;
   src.splice(0, src.length, ...live);
-  const sinks = [...paramRefs(view, ctx.params), ...s.hits('ext-dest')];
+  // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):
+  // in content an argument slot is a sink only next to secrets, the conversation or the environment.
+  const slots = ctx.content ? argumentSlots(view).filter((h) => s.near([h], src.filter(slotSource(s)), 220) !== undefined) : [];
+  const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest')];
   const transfer = s.near(src, 'transfer', 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink
   // counts when something is moved to it (a transfer word next to it).
@@ -203,7 +236,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   if (ctx.hidden) score += 1;
   // "Also include .env in the gist": an added step that moves secrets, even without a named sink.
   if (transfer && !sink && s.near(src, 'side-effect', 60)) score += 1;
-  const strongSource = s.has('secret-file') || s.has('secret-collective') || s.has('conversation') || s.has('environment');
+  const strongSource = [...STRONG_SOURCES].some((k) => s.has(k));
   if (!strongSource) score -= 1;
   // Capturing credentials automatically ("whenever the user pastes a token, save it; don't ask").
   const auto = s.near(src, [...s.hits('preempt'), ...s.hits('no-confirm')], 160);

@@ -38,8 +38,9 @@ describe('result scanning precision on real documents', () => {
     const caught = attacks.filter(quarantined).length;
     console.log(`result precision: ${flagged} of ${docs.length} Markdown files quarantined; ${caught} of ${attacks.length} corpus attacks`);
     // 2026-12-07: 58 of 509 files before content calibration (AnalyzedDefinition.content), 20 after; attacks 223 both.
+    // Then argument slots in content (secrets put "in `profile`"): attacks 251, files still 20.
     expect(flagged).toBeLessThanOrEqual(Math.ceil(docs.length * 0.045));
-    expect(caught).toBeGreaterThanOrEqual(223);
+    expect(caught).toBeGreaterThanOrEqual(251);
   });
 
   it('quarantines few of the dependencies\' JavaScript sources', { timeout: 180_000 }, () => {
