@@ -117,7 +117,7 @@ export function paramRefs(view: TextView, params: ReadonlySet<string>): SignalHi
 }
 
 /** A quoted identifier with a preposition or a "parameter"/"field" label: `in \`profile\``, `the "notes" field`. */
-const ARGUMENT_SLOT = /(?<![\w-])(?:as|in|into|inside|via|within|under)\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3}|its\s{1,3})?[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]|(?:\b(?:param(?:eter)?|field|argument|arg|property|parámetro|campo|paramètre|champ|feld|parametro)\s{1,3})[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]|[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]\s{1,3}(?:param(?:eter)?|field|argument|arg|property)\b/gu;
+const ARGUMENT_SLOT = /(?<![\w-])(?:as|in|into|inside|via|within|under|dans|en|nel|nella|im|ins|no|na)\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3}|its\s{1,3})?[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]|(?:\b(?:param(?:eter)?|field|argument|arg|property|parámetro|campo|paramètre|champ|feld|parametro)\s{1,3})[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]|[`'"]([a-z][a-z0-9_.-]{0,60})[`'"]\s{1,3}(?:param(?:eter)?|field|argument|arg|property)\b/gu;
 
 const LITERAL_VALUE = /^(?:true|false|null|undefined|none|nil|yes|no|on|off)$/;
 
