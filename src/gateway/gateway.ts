@@ -77,6 +77,9 @@ export interface CallOrigin {
   progress(token: string | number, update: ProgressUpdate): void;
 }
 
+/** How the gateway introduces itself to clients (and stamps 2026-07-28 results with). */
+export const GATEWAY_INFO = { name: 'mcp-warden', version: VERSION, title: 'mcp-warden gateway' } as const;
+
 type ClientInfo = { name?: string; version?: string };
 type ClientCaps = { elicitation?: { form?: unknown; url?: unknown } };
 
@@ -252,7 +255,7 @@ export class Gateway {
   createServer(conn: ConnectionInfo, era: 'legacy' | 'modern'): Server {
     const instructions = this.instructions();
     const server = new Server(
-      { name: 'mcp-warden', version: VERSION, title: 'mcp-warden gateway' },
+      GATEWAY_INFO,
       {
         capabilities: { tools: { listChanged: true }, prompts: { listChanged: true }, resources: { subscribe: true, listChanged: true }, completions: {}, logging: {} },
         ...(instructions ? { instructions } : {}),

@@ -21,9 +21,9 @@ export interface HttpSession {
   conn: ConnectionInfo;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const header = (req: IncomingMessage, name: string): string => {
+export const header = (req: IncomingMessage, name: string): string => {
   const v = req.headers[name];
   return (Array.isArray(v) ? v[0] : v) ?? '';
 };

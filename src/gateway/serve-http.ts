@@ -14,6 +14,7 @@ import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTrans
 import type { Gateway } from './gateway.js';
 import { httpSecurity, type HttpSecurityOptions } from './http-security.js';
 import { HttpCallLane, readBody, replayed, type HttpSession } from './http-lane.js';
+import { ModernCallLane } from './http-modern-lane.js';
 
 export interface HttpFrontOptions extends HttpSecurityOptions {
   port: number;
@@ -49,6 +50,7 @@ export async function serveHttp(gateway: Gateway, options: HttpFrontOptions): Pr
   /** The SDK server instance of each 2025-era session, for the call lane. */
   const servers = new Map<string, HttpSession>();
   const lane = new HttpCallLane(gateway, servers);
+  const modernLane = new ModernCallLane(gateway, () => ({ transport: 'http', session: `http-${++counter}`, push: false }));
   const legacy = async (request: Request, authInfo: AuthInfo | undefined): Promise<Response> => {
     const sid = request.headers.get('mcp-session-id');
     if (sid !== null) {
@@ -113,14 +115,14 @@ export async function serveHttp(gateway: Gateway, options: HttpFrontOptions): Pr
       node(req, res).catch(failed);
       return;
     }
-    // POST bodies are read here once: a plain tool call on a 2025 session is answered by the call lane, the rest replayed to the SDK.
+    // POST bodies are read here once: a plain tool call (on a 2025 session, or a 2026-07-28 request) is answered by a call lane, the rest replayed to the SDK.
     readBody(req, options.maxBodyBytes).then((body) => {
       if (body === undefined) {
         res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
         res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: `Payload Too Large: Request body must not exceed ${options.maxBodyBytes} bytes` }, id: null }));
         return;
       }
-      if (!lane.tryHandle(req, res, body, auth)) return node(replayed(req, body), res);
+      if (!lane.tryHandle(req, res, body, auth) && !modernLane.tryHandle(req, res, body, auth)) return node(replayed(req, body), res);
       return undefined;
     }).catch(failed);
   });
