@@ -6,8 +6,11 @@
  */
 
 export const VIEW_PATTERNS = {
-  /** A Markdown image whose URL carries a template or an escaped brace: data leaves when it renders. */
-  mdImageExfil: /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<$]|%7b|%3c)/,
+  /**
+   * A Markdown image whose URL carries a template or an escaped brace: data leaves when it renders.
+   * `$` counts as a variable (`$SECRET`, `${x}`, `$(cmd)`), not as JSONPath (`query=$.version` in badges).
+   */
+  mdImageExfil: /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<]|\$[a-z_{(]|%7b|%3c)/,
   /** A URL with a placeholder to fill (`?q={data}`, `/<secret>`, `${TOKEN}`). */
   urlTemplate: /https?:\/\/[^\s)"'`]{1,300}[?&/=](?:\{[^}\s]{1,60}\}|<[^>\s]{1,60}>|\$\{?[a-z_]{1,40}\}?)/,
   /** Routes every payment or share to a fixed destination. */
