@@ -188,25 +188,30 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
 const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
 
 /** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
-function sources(s: SignalSet, property?: string): SignalHit[] {
+function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>): SignalHit[] {
   // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
-  const pathParam = property !== undefined && /path|file|dir/.test(property.toLowerCase());
+  const pathParam = ctx.property !== undefined && /path|file|dir/.test(ctx.property.toLowerCase());
   const strongCreds = pathParam ? [] : s.hits('cred-noun', 'strong').filter((h) => STRONG_CRED.test(s.lower.slice(h.start, h.end)));
-  return [...s.hits('secret-file'), ...s.hits('secret-collective'), ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
+  // In content, "each key/value pair" and "any of the following keys" are data structures.
+  const collective = ctx.content ? s.hits('secret-collective').filter((h) => !structuralCollective(s, h)) : s.hits('secret-collective');
+  return [...s.hits('secret-file'), ...collective, ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
 }
 
 const STRONG_SOURCES: ReadonlySet<SignalKind> = new Set<SignalKind>(['secret-file', 'secret-collective', 'conversation', 'environment']);
+const isStrongSource = (h: SignalHit): boolean => STRONG_SOURCES.has(h.kind);
 /** "any of the following keys", "all variables": collective nouns that, in content, are as often data structures as secrets. */
 const STRUCTURAL_COLLECTIVE = /\b(?:keys?|variables)$/;
-/** Sources that make an argument slot in content a sink: secret files, the conversation, the environment, named secrets. */
-const slotSource = (s: SignalSet) => (h: SignalHit): boolean => STRONG_SOURCES.has(h.kind) && !(h.kind === 'secret-collective' && STRUCTURAL_COLLECTIVE.test(s.lower.slice(h.start, h.end)) && !/api|access|secret|private|ci\/cd/.test(s.lower.slice(h.start, h.end)));
+function structuralCollective(s: SignalSet, h: SignalHit): boolean {
+  const phrase = s.lower.slice(h.start, h.end);
+  return STRUCTURAL_COLLECTIVE.test(phrase) && !/api|access|secret|private|ci\/cd/.test(phrase);
+}
 
 /** Reading sensitive data into a parameter, URL, address or message. */
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   const reasons: string[] = [];
   const mdImage = s.first('mdImageExfil');
-  const src = sources(s, ctx.property);
+  const src = sources(s, ctx);
   if (mdImage) {
     reasons.push('renders an image whose URL carries data');
     return { severity: src.length > 0 ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, mdImage.index, mdImage.end) };
@@ -218,7 +223,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   src.splice(0, src.length, ...live);
   // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):
   // in content an argument slot is a sink only next to secrets, the conversation or the environment.
-  const slots = ctx.content ? argumentSlots(view).filter((h) => s.near([h], src.filter(slotSource(s)), 220) !== undefined) : [];
+  const slots = ctx.content ? argumentSlots(view).filter((h) => s.near([h], src.filter(isStrongSource), 220) !== undefined) : [];
   const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest')];
   const transfer = s.near(src, 'transfer', 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink
@@ -236,7 +241,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   if (ctx.hidden) score += 1;
   // "Also include .env in the gist": an added step that moves secrets, even without a named sink.
   if (transfer && !sink && s.near(src, 'side-effect', 60)) score += 1;
-  const strongSource = [...STRONG_SOURCES].some((k) => s.has(k));
+  const strongSource = ctx.content ? src.some(isStrongSource) : [...STRONG_SOURCES].some((k) => s.has(k));
   if (!strongSource) score -= 1;
   // Capturing credentials automatically ("whenever the user pastes a token, save it; don't ask").
   const auto = s.near(src, [...s.hits('preempt'), ...s.hits('no-confirm')], 160);

@@ -32,6 +32,7 @@ describe('result scanning of content', () => {
     ['other tools beside a link', 'A native implementation of TLS (and various other cryptographic tools) in JavaScript. Docs: https://forge.example.org/docs/tls.'],
     ['other servers beside a link', 'Non-browser clients (curl, Postman, other servers) ignore CORS entirely; see https://developer.example.org/cors for details.'],
     ['a badge with a JSONPath query', '[![size](https://img.shields.io/badge/dynamic/json?url=https://registry.example.org/pkg&query=$.size&label=size)](https://example.org/pkg)'],
+    ['key/value pairs passed to a replacer', "* Each key/value pair now gets passed through the replacer once instead of twice ([#12](https://github.com/example/jsdiff/pull/12))."],
     ['a hex example beside ordinary prose', 'Call `toString("hex")` on a buffer holding "hello world!" and you get 68656c6c6f20776f726c6421. Override the default encoding for all other streams with the `encoding` option.'],
   ])('does not quarantine documentation: %s', (_name, text) => {
     expect(quarantined(text), String(worst(text))).toBe(false);
