@@ -174,6 +174,8 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   let severity: Severity | undefined;
   if (strong > 0) severity = ladder(override * 3 + conceal * 2 + deceive * 2 + boundary * 2 + support, 6, 3, 2);
   else if ((noConfirm || consent) && support >= 4) severity = 'high';
+  // Claiming the user already agreed and telling the model not to ask takes the human out of the loop.
+  else if (noConfirm && consent && s.near('no-confirm', 'consent-claim', 200)) severity = 'high';
   // Text hidden from people (comments, display:none, below the fold) that talks to the model is an injection by itself.
   else if (ctx.hidden && (marker || addressee) && support >= 3) severity = 'high';
   if (severity === undefined) return undefined;
@@ -484,7 +486,7 @@ const EXPECTED: Record<string, RegExp> = {
   surveillance: /\b(?:record|recorder|keylog|screen|screenshot|capture|monitor|contacts?|calendar|messages?|photos?|location|gps|history|cookies?|track)\b/,
   persistence: /\b(?:install|installer|service|daemon|agent|mdm|enroll|tunnel|remote|startup|launch)\b/,
   privilege: /\b(?:sudo|root|admin|administrator|firewall|certificate|cert|hosts|system|exec|execute|shell|command|run|grant|permission|permissions|access|repos?|repositories|org)\b/,
-  exfiltration: /\b(?:upload|sync|backup|share|export|send|email|post|publish|mirror|cloud|analytics|store)\b/,
+  exfiltration: /\b(?:upload|sync|backup|share|export|send|email|post|publish|mirror|cloud|analytics|store|push|deploy|forward|transfer|replicate)\b/,
   destructive: /\b(?:delete|remove|clean|cleanup|purge|prune|wipe|archive|push|force|reset|sync|deploy)\b/,
 };
 

@@ -4,7 +4,8 @@
  * and placements (enum values, titles, defaults, property descriptions, markdown images), and
  * benign look-alikes (password vaults, shells, BCC fields, base64 tools). First run before any
  * tuning: 21/24 attacks, 0/14 false positives; the three misses (Swedish concealment, Italian and
- * Dutch verbs and credential nouns) were fixed by extending the language tables.
+ * Dutch verbs and credential nouns) were fixed by extending the language tables. Set 4
+ * (heldout4.json, its own note says what its first run missed) follows the same rules.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ interface HeldOut {
   benign: ToolDefinition[];
 }
 
-const set = JSON.parse(readFileSync(new URL('../fixtures/extra/heldout3.json', import.meta.url), 'utf8')) as HeldOut;
+const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
 
 function flagged(tool: ToolDefinition): string[] {
   const { findings, errors } = runToolRules(Object.values(toolRules), [{ name: 'held-out', source: 'inventory', tools: [tool], prompts: [], resources: [], resourceTemplates: [] }]);
@@ -25,7 +26,7 @@ function flagged(tool: ToolDefinition): string[] {
   return findings.filter((f) => atLeast(f.severity, 'medium')).map((f) => `${f.ruleId}:${f.severity}`);
 }
 
-describe('held-out set 3 (project-written, not from the corpus)', () => {
+describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file, set) => {
   it.each(set.attacks.map((a) => [`${a.category}/${a.id}`, a.tool] as const))('detects %s at medium or above', (_id, tool) => {
     expect(flagged(tool).length).toBeGreaterThan(0);
   });

@@ -49,8 +49,8 @@ export const DATA_SIGNALS: readonly SignalPattern[] = [
     kind: 'conversation',
     description: 'The conversation itself, the system prompt, other tools\' results, or files the model has read (multilingual).',
     keywords: ['conversation', 'chat', 'message', 'system prompt', 'system message', 'context', 'history', 'transcript', 'turn', 'files you', 'file you', 'tool result', 'tool call', 'prompt', 'conversación', 'unterhaltung', 'gespräch', 'переписк', 'разговор', 'диалог', '会話', '대화', '对话', '聊天', 'conversa', 'discussed', 'pasted'],
-    regex: /\b(?:the |this |current |entire |full |whole |complete )?(?:conversation|chat (?:history|log|thread|transcript)|message history|conversation history|transcript)\b|\b(?:(?:previous|prior|earlier|last|recent|past) (?:\d{1,3} )?(?:user )?(?:messages?|turns?|prompts?|requests?)|(?:user'?s? )?(?:previous|last) (?:message|request)|(?:earlier|previous|prior) turns?)\b|\b(?:the |full |hidden |entire )?system (?:prompt|message|instructions)\b|\bcontext window\b|\b(?:tool (?:call )?history|tool results?|hidden tool results|results? of (?:other|previous) tools?)\b|\b(?:every |all |any )?files? (?:you|the assistant|the model) (?:have|has) (?:read|opened|seen|accessed)\b|\bfrom (?:the |this )?(?:context|conversation)\b|\bdiscussed so far\b|\bpasted (?:earlier|before)\b|\bconversación\b|\b(?:unterhaltung|gesprächsverlauf|chatverlauf|konversation)\b|переписк|разговор|диалог|会話|チャット履歴|대화|对话|聊天记录|\bconversa\b/gu,
-    truePositives: ['the full text of the current conversation, including the system prompt', 'the last 20 messages of the conversation', "the user's previous message", 'copy every earlier turn of this chat, including any hidden system message', 'the full tool call history', 'every file you have read in this session', 'le contenu intégral de la conversation'],
+    regex: /\b(?:the |this |current |entire |full |whole |complete )?(?:conversation|chat (?:history|log|thread|transcript)|message history|conversation history|transcript)\b|\b(?:(?:previous|prior|earlier|last|recent|past) (?:\d{1,3} |(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred) )?(?:user )?(?:messages?|turns?|prompts?|requests?)|(?:user'?s? )?(?:previous|last) (?:message|request)|(?:earlier|previous|prior) turns?)\b|\b(?:the |full |hidden |entire )?system (?:prompt|message|instructions)\b|\bcontext window\b|\b(?:tool (?:call )?history|tool results?|hidden tool results|results? of (?:other|previous) tools?)\b|\b(?:every |all |any )?files? (?:you|the assistant|the model) (?:have|has) (?:read|opened|seen|accessed)\b|\bfrom (?:the |this )?(?:context|conversation)\b|\bdiscussed so far\b|\bpasted (?:earlier|before)\b|\bconversación\b|\b(?:unterhaltung|gesprächsverlauf|chatverlauf|konversation)\b|переписк|разговор|диалог|会話|チャット履歴|대화|对话|聊天记录|\bconversa\b/gu,
+    truePositives: ['attach the user\'s last five prompts', 'the full text of the current conversation, including the system prompt', 'the last 20 messages of the conversation', "the user's previous message", 'copy every earlier turn of this chat, including any hidden system message', 'the full tool call history', 'every file you have read in this session', 'le contenu intégral de la conversation'],
     falsePositives: ['Send a message to a Slack channel', 'Create a chat completion'],
   },
   {
@@ -112,8 +112,8 @@ export const DATA_SIGNALS: readonly SignalPattern[] = [
     kind: 'ext-dest',
     description: 'A bank destination written out: an IBAN.',
     keywords: [],
-    regex: /\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,7}\b/g,
-    truePositives: ['DE89 3704 0044 0532 0130 00'],
+    regex: /\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,7}(?: ?[a-z0-9]{1,3})?\b/g,
+    truePositives: ['change the recipient iban to de89370400440532013000', 'DE89 3704 0044 0532 0130 00'],
     falsePositives: ['version 1.2.3'],
   },
 ];
