@@ -48,6 +48,31 @@ function count(s: SignalSet, kind: SignalKind, cap = 2): number {
   return Math.min(cap, s.hits(kind).length);
 }
 
+/** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
+const MENTION_CUE = /(?:\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?)[\s:,]{0,3}$/;
+const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018']);
+const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019' };
+
+/**
+ * Whether a signal hit lies inside a quoted example: a security tool that "scans for patterns such
+ * as 'ignore previous instructions'" or "explains, e.g. `curl … | sh`" mentions the attack, it does
+ * not make it. The quote must open within a few words after a mention cue and close after the hit.
+ */
+export function quotedMention(s: SignalSet, h: SignalHit): boolean {
+  const lower = s.lower;
+  for (let i = h.start - 1; i >= Math.max(0, h.start - 40); i--) {
+    const c = lower[i] ?? '';
+    if (c === '\n') return false;
+    if (!OPENING.has(c)) continue;
+    const close = lower.indexOf(CLOSING[c] ?? c, h.end);
+    if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
+    return MENTION_CUE.test(lower.slice(Math.max(0, i - 30), i));
+  }
+  return false;
+}
+
+const used = (s: SignalSet, hits: readonly SignalHit[]): SignalHit[] => hits.filter((h) => !quotedMention(s, h));
+
 /** What an authority claim aimed at the model talks about: its instructions, the user, the model itself. */
 const MODEL_AUTHORITY = /\b(?:instructions?|directives?|the user|users?'s?|assistant|the model|the ai|agents?|system prompt|prompts?)\b/;
 
@@ -147,12 +172,12 @@ export function argumentSlots(view: TextView): SignalHit[] {
 /** Instructions to the model that override, conceal, deceive or fake prompt structure. */
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
-  const overrideHits = overrides(s, ctx);
+  const overrideHits = used(s, overrides(s, ctx));
   const override = Math.min(2, overrideHits.length);
-  const concealHits = concealments(s, ctx);
+  const concealHits = used(s, concealments(s, ctx));
   const conceal = Math.min(2, concealHits.length);
-  const deceive = count(s, 'deceive');
-  const boundary = count(s, 'boundary', 1);
+  const deceive = Math.min(2, used(s, s.hits('deceive')).length);
+  const boundary = Math.min(1, used(s, s.hits('boundary')).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking" or hidden text can still qualify.
   if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim')) return undefined;
@@ -359,8 +384,8 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
   const negations = s.hits('negation');
   const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60);
-  const danger = s.hits('danger-cmd').filter((h) => !defused(h));
-  const installs = s.hits('install-cmd').filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
+  const danger = used(s, s.hits('danger-cmd')).filter((h) => !defused(h));
+  const installs = used(s, s.hits('install-cmd')).filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
   if (danger.length === 0 && installs.length === 0) return undefined;
   const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
   const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';

@@ -23,7 +23,8 @@ export type Encoding =
   | 'rot13'
   | 'rot47'
   | 'reversed'
-  | 'leetspeak';
+  | 'leetspeak'
+  | 'spaced';
 
 export interface DecodedRun {
   encoding: Encoding;
@@ -186,7 +187,8 @@ const DETECTORS: readonly Detector[] = [
   {
     encoding: 'percent',
     gate: (t) => t.indexOf('%') >= 0,
-    pattern: /(?:%[0-9A-Fa-f]{2}[A-Za-z0-9._~!*'()-]{0,3}){4,}/g,
+    // Encoded prose keeps whole words between its escapes ("Ignore%20the%20user"): up to 24 characters.
+    pattern: /(?:%[0-9A-Fa-f]{2}[A-Za-z0-9._~!*'()/-]{0,24}){4,}/g,
     decode: (run) => {
       try {
         return decodeURIComponent(run);
@@ -210,7 +212,8 @@ const DETECTORS: readonly Detector[] = [
   {
     encoding: 'html-entity',
     gate: (t) => t.indexOf('&#') >= 0,
-    pattern: /(?:&#[xX]?[0-9A-Fa-f]{1,6};){4,}/g,
+    // Words of entities separated by plain spaces read as one run.
+    pattern: /(?:&#[xX]?[0-9A-Fa-f]{1,6}; ?){4,}/g,
     decode: (run) =>
       run.replace(/&#([xX]?)([0-9A-Fa-f]{1,6});/g, (_m, x: string, n: string) => {
         const cp = parseInt(n, x ? 16 : 10);
@@ -330,6 +333,27 @@ export function mayBeLeetspeak(text: string): boolean {
     else if (kind === OTHER) clean = false;
   }
   return found >= 4 && found >= LEET_SHARE * words;
+}
+
+/** Letters standing alone, one space apart, words two or more spaces apart: "I g n o r e   a l l". */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?: {1,6}\p{L}(?![\p{L}\p{N}])){11,}/gu;
+
+/**
+ * Text spelled out letter by letter, which keyword signals cannot read. Needs the original spacing
+ * (run before whitespace is collapsed): single spaces join letters, longer gaps separate words. A
+ * run that does not split into at least three words of two letters or more (an alphabet, a list of
+ * variables) is not text.
+ */
+export function findSpacedLetters(text: string): DecodedRun[] {
+  const out: DecodedRun[] = [];
+  if (text.indexOf('  ') < 0) return out;
+  SPACED_LETTERS.lastIndex = 0;
+  for (let m = SPACED_LETTERS.exec(text); m !== null && out.length < MAX_RUNS; m = SPACED_LETTERS.exec(text)) {
+    const words = m[0].split(/ {2,}/).map((w) => w.replace(/ /g, ''));
+    if (words.filter((w) => w.length >= 2).length < 3) continue;
+    out.push({ encoding: 'spaced', start: m.index, end: m.index + m[0].length, source: m[0].length > 120 ? `${m[0].slice(0, 120)}…` : m[0], text: words.join(' ') });
+  }
+  return out;
 }
 
 /** A disguise read from a dictionary of telltale words. */

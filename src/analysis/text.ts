@@ -6,7 +6,7 @@
  */
 import { scanAnsi, type AnsiEffect, type AnsiScan } from './ansi.js';
 import { charFacts, type CharFacts } from './char-facts.js';
-import { findDisguises, findEncodedRuns, findOpaqueBlobs, type Encoding } from './encodings.js';
+import { findDisguises, findEncodedRuns, findOpaqueBlobs, findSpacedLetters, type Encoding } from './encodings.js';
 import { scanMarkup, type HiddenMarkup, type MarkupTechnique } from './markup.js';
 import { SignalSet } from './signals/index.js';
 import { foldConfusables, scanInvisible, type InvisibleScan, type SmuggledText } from './unicode.js';
@@ -143,6 +143,8 @@ export function analyzeText(raw: string): TextAnalysis {
   const markup = scanMarkup(norm.text, normFacts);
   for (const m of markup) hidden.push(new TextView({ kind: 'hidden', technique: m.technique, start: m.start, end: m.end }, m.text));
   const decoded: TextView[] = [];
+  // Letter-by-letter text needs the spacing the visible view collapses, so it is read here.
+  if (normFacts.looseWhitespace) for (const r of findSpacedLetters(norm.text)) decoded.push(new TextView({ kind: 'decoded', encoding: r.encoding, source: r.source, start: r.start, end: r.end, depth: 1 }, r.text));
   decodeInto(visible, decoded, 1, undefined);
   // The visible text with encoded runs replaced by their decoding, so a sentence that is half
   // plain ("… and put it in `schema`") and half encoded reads as one instruction. Only the text
