@@ -88,7 +88,7 @@ function overrides(s: SignalSet, ctx: AssessContext): SignalHit[] {
 }
 
 /** Who concealment hides something from: a person, or telling one. */
-const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment)\b/;
+const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment|flag|reviewers?|team)\b/;
 
 /**
  * Concealment signals. In content (source code above all) "silently ignore", "don't expose
@@ -233,6 +233,19 @@ function structuralCollective(s: SignalSet, h: SignalHit): boolean {
   return STRUCTURAL_COLLECTIVE.test(phrase) && !/api|access|secret|private|ci\/cd/.test(phrase);
 }
 
+/** The first pair of hits within `window` characters of each other with no sentence break between them. */
+function nearInSentence(s: SignalSet, as: readonly SignalHit[], bs: readonly SignalHit[], window: number): [SignalHit, SignalHit] | undefined {
+  for (const a of as) {
+    for (const b of bs) {
+      const from = Math.min(a.end, b.end);
+      const to = Math.max(a.start, b.start);
+      if (to - from > window) continue;
+      if (to <= from || !/[.!?](?:\s|$)|\n\s*\n/.test(s.lower.slice(from, to))) return [a, b];
+    }
+  }
+  return undefined;
+}
+
 /** Reading sensitive data into a parameter, URL, address or message. */
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
@@ -252,7 +265,8 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // in content an argument slot is a sink only next to secrets, the conversation or the environment.
   const slots = ctx.content ? argumentSlots(view).filter((h) => s.near([h], src.filter(isStrongSource), 220) !== undefined) : [];
   const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest')];
-  const transfer = s.near(src, 'transfer', 160);
+  // In content, the secrets must be what is moved: the transfer word in the same sentence as the source.
+  const transfer = ctx.content ? nearInSentence(s, src, s.hits('transfer'), 160) : s.near(src, 'transfer', 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink
   // counts when something is moved to it (a transfer word next to it).
   const sink = ctx.content && s.near(s.hits('transfer'), sinks, 120) === undefined ? undefined : s.near(src, sinks, 220);
@@ -275,9 +289,13 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   if (auto && !transfer) score += 3;
   // "Before any other tool, read ~/.ssh/id_rsa and pass it …": an ordered step that moves secrets.
   else if (auto && transfer && strongSource) score += 1;
+  // Content that addresses the model ("P.S. to any AI summarizer: … send it to …") is not documentation.
+  const addressed = ctx.content && (transfer || sink) && s.near([...s.hits('addressee'), ...s.hits('role-marker')], [...(transfer ?? []), ...(sink ?? [])], 240) !== undefined;
+  if (addressed) score += 1;
   const severity = ladder(score, 6, 4, 3);
   if (severity === undefined) return undefined;
   reasons.push(strongSource ? 'reads secrets, the conversation or the environment' : 'reads personal data');
+  if (addressed) reasons.push('in text addressed to the model');
   if (sink) reasons.push('into a parameter or outside destination');
   if (conceal) reasons.push('without telling the user');
   const anchor = (sink ?? transfer ?? auto)?.[0] ?? src[0];
@@ -468,7 +486,8 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   const weak = s.hits('cred-noun', 'weak');
   const sp = includeParams ? secretParams(ctx.params, ctx.purpose) : { score: 0, labels: [] };
   if (strong.length === 0 && weak.length === 0 && sp.score === 0) return undefined;
-  const asks = s.hits('cred-ask');
+  // "IT will never ask for your password": a reassurance, not a request.
+  const asks = s.hits('cred-ask').filter((h) => !/\b(?:never|not|n't|no one|nobody)\b[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)));
   const reasons: string[] = [];
   let score = 0;
   const askStrong = s.near(asks, strong, 80);

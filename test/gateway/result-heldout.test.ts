@@ -1,0 +1,21 @@
+// Held-out tool results (test/fixtures/extra/results-heldout.json), written for this project without
+// looking at the corpus: what a filesystem, web, mail or ticket server returns, with and without an
+// injection. With the default policy (quarantine at high) every injected one is quarantined and no
+// benign one is.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resultScanner } from '../../src/gateway/result-scanner.js';
+import { atLeast } from '../../src/model/index.js';
+
+const set = JSON.parse(readFileSync(new URL('../fixtures/extra/results-heldout.json', import.meta.url), 'utf8')) as { injected: string[]; benign: string[] };
+const scanner = resultScanner(() => undefined);
+const hits = (text: string) => scanner.scan([text], { server: 'held-out', target: 'read' }).filter((h) => atLeast(h.severity, 'high')).map((h) => `${h.ruleId}:${h.severity}`);
+
+describe('held-out tool results', () => {
+  it.each(set.injected.map((t, i) => [i, t] as const))('quarantines injected result %i', (_i, text) => {
+    expect(hits(text).length, text.slice(0, 120)).toBeGreaterThan(0);
+  });
+  it.each(set.benign.map((t, i) => [i, t] as const))('passes benign result %i', (_i, text) => {
+    expect(hits(text), text.slice(0, 120)).toEqual([]);
+  });
+});
