@@ -6,7 +6,7 @@
  * Severity ladder used throughout: one corroborated technique → high; several, or a technique plus
  * concealment → critical; a strong signal with little corroboration → medium.
  */
-import type { Severity } from '../model/index.js';
+import { atLeast, type Severity } from '../model/index.js';
 import { nameWords } from './capabilities.js';
 import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { sentenceAround } from './signals/index.js';
@@ -49,9 +49,9 @@ function count(s: SignalSet, kind: SignalKind, cap = 2): number {
 }
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?)[\s:,]{0,3}$/;
-const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018']);
-const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019' };
+const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?)[\s:,]{0,3}$/;
+const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab']);
+const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb' };
 
 /**
  * Whether a signal hit lies inside a quoted example: a security tool that "scans for patterns such
@@ -169,6 +169,21 @@ export function argumentSlots(view: TextView): SignalHit[] {
 // Hidden instructions (prompt injection aimed at the model).
 // -------------------------------------------------------------------------------------------------
 
+/** Signal kinds that, right after words to the model, make them an instruction to act. */
+const ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'exec-directive', 'danger-cmd', 'install-cmd', 'transfer', 'cred-ask', 'behavior-mod', 'cross-tool', 'secret-file', 'secret-collective', 'conversation', 'environment', 'preempt', 'boundary'];
+
+/** Words to the model followed, within the next few sentences, by something for it to do. */
+function addressedInstruction(s: SignalSet): SignalHit | undefined {
+  const v = s.first('modelVocative');
+  if (v === undefined) return undefined;
+  const to = v.end + 400;
+  for (const kind of ACTION_KINDS) {
+    const hit = s.hits(kind).find((h) => h.start >= v.index && h.start <= to);
+    if (hit !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
+  }
+  return undefined;
+}
+
 /** Instructions to the model that override, conceal, deceive or fake prompt structure. */
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
@@ -179,8 +194,8 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const deceive = Math.min(2, used(s, s.hits('deceive')).length);
   const boundary = Math.min(1, used(s, s.hits('boundary')).length);
   const strong = override + conceal + deceive + boundary;
-  // Cheap exit: without a strong signal only "act without asking" or hidden text can still qualify.
-  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim')) return undefined;
+  // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
+  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && s.first('modelVocative') !== undefined)) return undefined;
   const reasons: string[] = [];
   if (override) reasons.push('overrides earlier instructions or the user');
   if (conceal) reasons.push('hides actions from the user');
@@ -203,8 +218,15 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   else if (noConfirm && consent && s.near('no-confirm', 'consent-claim', 200)) severity = 'high';
   // Text hidden from people (comments, display:none, below the fold) that talks to the model is an injection by itself.
   else if (ctx.hidden && (marker || addressee) && support >= 3) severity = 'high';
+  // In content, text that turns to the model ("AI helpers: do not tell users …") and then tells it
+  // to act is an injection whatever the action: documentation about assistants does not talk to them.
+  const addressed = ctx.content ? addressedInstruction(s) : undefined;
+  if (addressed !== undefined) {
+    reasons.push('addresses the model with instructions');
+    if (severity === undefined || !atLeast(severity, 'high')) severity = 'high';
+  }
   if (severity === undefined) return undefined;
-  const first = [...overrideHits, ...concealHits, ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
+  const first = addressed ?? [...overrideHits, ...concealHits, ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
   return { severity, reasons, evidence: evidence(view, first) };
 }
 

@@ -1,4 +1,4 @@
-// Held-out tool results (test/fixtures/extra/results-heldout.json), written for this project without
+// Held-out tool results (test/fixtures/extra/results-heldout*.json), written for this project without
 // looking at the corpus: what a filesystem, web, mail or ticket server returns, with and without an
 // injection. With the default policy (quarantine at high) every injected one is quarantined and no
 // benign one is.
@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { resultScanner } from '../../src/gateway/result-scanner.js';
 import { atLeast } from '../../src/model/index.js';
 
-const set = JSON.parse(readFileSync(new URL('../fixtures/extra/results-heldout.json', import.meta.url), 'utf8')) as { injected: string[]; benign: string[] };
+const sets = ['results-heldout.json', 'results-heldout2.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
 const scanner = resultScanner(() => undefined);
 const hits = (text: string) => scanner.scan([text], { server: 'held-out', target: 'read' }).filter((h) => atLeast(h.severity, 'high')).map((h) => `${h.ruleId}:${h.severity}`);
 
-describe('held-out tool results', () => {
+describe.each(sets)('held-out tool results %s', (_file, set) => {
   it.each(set.injected.map((t, i) => [i, t] as const))('quarantines injected result %i', (_i, text) => {
     expect(hits(text).length, text.slice(0, 120)).toBeGreaterThan(0);
   });

@@ -11,6 +11,13 @@ export const VIEW_PATTERNS = {
    * `$` counts as a variable (`$SECRET`, `${x}`, `$(cmd)`), not as JSONPath (`query=$.version` in badges).
    */
   mdImageExfil: /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<]|\$[a-z_{(]|%7b|%3c)/,
+  /**
+   * Text that turns to the model as a label or a note: "AI helpers:", "# assistant:", "Note to the
+   * AI:", "(to the AI note-taker)", "LLM agents reading this:", "for AI coding assistants". In a tool
+   * result (content) this is how injected instructions begin; documentation about assistants does
+   * not talk to them.
+   */
+  modelVocative: /(?:(?:^|\n|[.!?:]\s|[([#>*|-])\s{0,3}(?:dear\s|hey\s)?(?:ai|llm|model|assistant|agent|bot)s?(?:[\s-](?:coding\s)?(?:assistants?|agents?|models?|helpers?|note-?takers?|reviewers?|summari[sz]ers?|readers?|bots?|instructions?|directives?|notes?))?(?:\s(?:reading|processing|parsing)\sthis)?\s?(?:\([^)\n]{0,40}\)\s?)?|\b(?:ai|llm)\s(?:assistants?|agents?|models?|helpers?|bots?)\s?|\b(?:to|for)\sthe\s(?:ai|llm)\s[a-z-]{3,20}\)?\s?)[:,]\s{1,3}(?:[a-z']+\s){3}|\b(?:for|to)\s(?:any\s|all\s)?(?:ai|llm)\s(?:coding\s)?(?:assistants?|agents?|helpers?)\b|\b(?:ai|llm|agent)[- ](?:directive|instructions?)\s?[:\]]|\bnote\s(?:for|to)\s(?:the\s)?(?:ai|assistant|model|agents?)\b|\bnote\spour\sl'assistant\b|\bhinweis\sfür\sdie\ski\b|\bnota\spara\sel\sasistente\b/,
   /** A URL with a placeholder to fill (`?q={data}`, `/<secret>`, `${TOKEN}`). */
   urlTemplate: /https?:\/\/[^\s)"'`]{1,300}[?&/=](?:\{[^}\s]{1,60}\}|<[^>\s]{1,60}>|\$\{?[a-z_]{1,40}\}?)/,
   /** Routes every payment or share to a fixed destination. */
