@@ -169,18 +169,25 @@ export function argumentSlots(view: TextView): SignalHit[] {
 // Hidden instructions (prompt injection aimed at the model).
 // -------------------------------------------------------------------------------------------------
 
-/** Signal kinds that, right after words to the model, make them an instruction to act. */
-const ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'exec-directive', 'danger-cmd', 'install-cmd', 'transfer', 'cred-ask', 'behavior-mod', 'cross-tool', 'secret-file', 'secret-collective', 'conversation', 'environment', 'preempt', 'boundary'];
+/** Signal kinds that, after a note to the model, make it an instruction to do something sensitive. */
+const SENSITIVE_ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'secret-file', 'secret-collective', 'conversation', 'environment', 'boundary', 'preempt'];
 
-/** Words to the model followed, within the next few sentences, by something for it to do. */
+/**
+ * Words to the model that give it an order: a label naming an AI reader followed by an imperative
+ * (modelVocative), or a note for AI readers followed within a few sentences by something sensitive
+ * (modelNote: "Instructions for AI coding agents: run the tests" is an AGENTS.md, "… the user does
+ * not need to be told" is not).
+ */
 function addressedInstruction(s: SignalSet): SignalHit | undefined {
   const v = s.first('modelVocative');
-  if (v === undefined) return undefined;
-  const to = v.end + 400;
-  for (const kind of ACTION_KINDS) {
-    const hit = s.hits(kind).find((h) => h.start >= v.index && h.start <= to);
-    if (hit !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
-  }
+  if (v !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
+  const n = s.first('modelNote');
+  if (n === undefined) return undefined;
+  const after = (h: SignalHit): boolean => h.start >= n.index && h.start <= n.end + 400;
+  const note: SignalHit = { kind: 'addressee', id: 'model-note', start: n.index, end: n.end };
+  for (const kind of SENSITIVE_ACTION_KINDS) if (s.hits(kind).some(after)) return note;
+  // Moving something to an outside address or link ("add train-info@… in BCC").
+  if (s.near(s.hits('transfer').filter(after), s.hits('ext-dest').filter(after), 120) !== undefined) return note;
   return undefined;
 }
 
@@ -195,7 +202,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const boundary = Math.min(1, used(s, s.hits('boundary')).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
-  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && s.first('modelVocative') !== undefined)) return undefined;
+  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.first('modelVocative') !== undefined || s.first('modelNote') !== undefined))) return undefined;
   const reasons: string[] = [];
   if (override) reasons.push('overrides earlier instructions or the user');
   if (conceal) reasons.push('hides actions from the user');
@@ -418,6 +425,27 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
 
 const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
 
+/** A command, key or shell construct in a sentence: what makes a mention of a persistence file a plant. */
+const COMMAND_FORM = /`|\$\(|>>|\|\s{0,2}(?:sudo\s)?(?:ba|z)?sh\b|\b(?:curl|wget|echo|alias|nc|bash|sh)\s|\*\/\d|ssh-(?:rsa|ed25519)/;
+/** A sentence that orders a command run: it opens with an imperative, or says "run it", "paste into". */
+const IMPERATIVE_OPENING = /^(?:\W{0,4})(?:(?:after|before|when|once|then|finally|next|to [a-z ]{3,30})[^,]{0,40},\s)?(?:(?:also|always|then|now|just|simply|please|first)\s){0,2}(?:add|append|run|execute|paste|put|write|install|set|insert|type|enter|copy|schedule|create)\b/;
+const IMPERATIVE_ANYWHERE = /\b(?:run|execute) (?:it|this|that|the (?:command|script|fix))\b|\bpaste (?:it |this )?into\b|\b(?:must|should|always) (?:include|run|execute|prepend|start with|use|be run)\b/;
+
+function imperativeAround(s: SignalSet, h: SignalHit | undefined): boolean {
+  if (h === undefined) return false;
+  const sentence = sentenceOf(s.lower, h);
+  return IMPERATIVE_OPENING.test(sentence) || IMPERATIVE_ANYWHERE.test(sentence);
+}
+
+/** The sentence around a hit, ending only at a full stop followed by a space (paths and URLs hold dots). */
+function sentenceOf(lower: string, h: SignalHit, max = 240): string {
+  let from = h.start;
+  while (from > Math.max(0, h.start - max) && lower[from - 1] !== '\n' && !/[.!?]\s/.test(lower.slice(from - 2, from))) from--;
+  let to = h.end;
+  while (to < Math.min(lower.length, h.end + max) && !/^(?:[.!?](?:\s|$)|\n)/.test(lower.slice(to, to + 2))) to++;
+  return lower.slice(from, to).trim();
+}
+
 /** Shell commands the model (or the user) is told to run. */
 export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?: string): Assessment | undefined {
   const s = view.signals;
@@ -430,7 +458,10 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
   const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';
   const reasons: string[] = [];
-  const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence');
+  // Persistence needs something planted: a command or a key next to authorized_keys, .bashrc or the
+  // crontab, not advice about those files.
+  const planted = (h: SignalHit): boolean => COMMAND_FORM.test(sentenceOf(s.lower, h));
+  const worst = danger.find((h) => h.tag === 'download-exec' || (h.tag === 'persistence' && (!ctx.content || planted(h))));
   let score = 0;
   if (worst) {
     score += 3;
@@ -450,6 +481,9 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   if (asValue) score += 1;
   if (s.has('conceal') || s.has('no-confirm')) score += 1;
   if (ctx.hidden) score += 1;
+  // In content, install scripts piped to a shell are what documentation explains; a command there
+  // is a lure when something tells the model to run it or the sentence orders it done.
+  if (ctx.content && !pushed && !ctx.hidden && !imperativeAround(s, worst ?? danger[0] ?? installs[0])) score -= 1;
   const severity = ladder(score, 5, 3, 2);
   if (severity === undefined) return undefined;
   return { severity, reasons, evidence: evidence(view, (worst ?? danger[0] ?? installs[0])) };
