@@ -40,7 +40,8 @@ describe('result scanning precision on real documents', () => {
     // 2026-12-07: 58 of 509 files before content calibration (AnalyzedDefinition.content), 20 after; attacks 223 both.
     // Then argument slots in content (secrets put "in `profile`"): attacks 251, files still 20; then a link
     // next to "other tools" counts only with a transfer word or a placeholder: files 13, attacks 252; "each key/value pair" is
-    // not a secret in content: files 11.
+    // not a secret in content: files 11; words to an AI reader judged as an injection (held-out results
+    // rounds 2–4), labels at line starts only before prose: files 10.
     expect(flagged).toBeLessThanOrEqual(Math.ceil(docs.length * 0.025));
     expect(caught).toBeGreaterThanOrEqual(252);
   });
@@ -52,7 +53,8 @@ describe('result scanning precision on real documents', () => {
     console.log(`result precision: ${flagged} of ${sources.length} JavaScript files quarantined`);
     // 2026-12-07: 48 of 1,558 before content calibration and the "||" fix of the pipe-to-interpreter signal, 30 after,
     // 22 once a link next to "other tools" needs a transfer word or a placeholder, 21 with structural "keys",
-    // 22 again once URL-encoded prose is decoded (a URI library's test of "send%20index").
+    // 22 again once URL-encoded prose is decoded (a URI library's test of "send%20index"), 19 with
+    // command lures in content needing an order to run them.
     expect(flagged).toBeLessThanOrEqual(Math.ceil(sources.length * 0.016));
   });
 });
