@@ -169,8 +169,6 @@ export function argumentSlots(view: TextView): SignalHit[] {
 // Hidden instructions (prompt injection aimed at the model).
 // -------------------------------------------------------------------------------------------------
 
-/** A phrase naming an AI reader of the text: "coding agent", "whoever processes this with an LLM", "summarizer bots". */
-const AI_READER = /\b(?:(?:ai|llm|gpt|language[- ]model|machine|automated|coding|ai-powered|gpt-style)[- ](?:assistants?|agents?|systems?|models?|readers?|reviewers?|tools?|bots?|helpers?|summari[sz]ers?|planners?|processors?)|(?:hey|dear) (?:claude|model|ai|assistant|agent|bot)|llms?|ais|(?:large )?language models?(?: reviewers?| readers?)?|(?:whichever|any|every) (?:ai|model|llm|assistant|agent|bot)|(?:assistant|agent|model|ai)-only|summari[sz]er bots?|(?:route planners|planners) and ai agents|ai agents?|hey (?:model|ai|assistant|agent))\b/g;
 /** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
 const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall)\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b|[.!?]\s{1,3}(?:act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/;
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
@@ -184,14 +182,12 @@ const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'n
  * Documentation about assistants names them without ordering them about.
  */
 function obligedAiReader(s: SignalSet): SignalHit | undefined {
-  AI_READER.lastIndex = 0;
-  for (let m = AI_READER.exec(s.lower), n = 0; m !== null && n < 16; m = AI_READER.exec(s.lower), n++) {
-    const after = s.lower.slice(m.index + m[0].length, m.index + m[0].length + 160);
-    if (DIRECT_ORDER.test(after)) return { kind: 'addressee', id: 'ordered-ai-reader', start: m.index, end: m.index + m[0].length };
+  for (const m of s.hits('ai-reader').slice(0, 16)) {
+    const after = s.lower.slice(m.end, m.end + 160);
+    if (DIRECT_ORDER.test(after)) return { kind: 'addressee', id: 'ordered-ai-reader', start: m.start, end: m.end };
     if (!OBLIGATION.test(after)) continue;
-    const from = m.index;
-    const to = m.index + m[0].length + 300;
-    if (ORDER_KINDS.some((k) => s.hits(k).some((h) => h.start >= from && h.start <= to))) return { kind: 'addressee', id: 'obliged-ai-reader', start: m.index, end: m.index + m[0].length };
+    const to = m.end + 300;
+    if (ORDER_KINDS.some((k) => s.hits(k).some((h) => h.start >= m.start && h.start <= to))) return { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
   }
   return undefined;
 }
@@ -231,7 +227,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const boundary = Math.min(1, used(s, s.hits('boundary')).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
-  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !ctx.content) return undefined;
+  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.has('ai-reader') || s.first('modelVocative') !== undefined || s.first('modelNote') !== undefined))) return undefined;
   const reasons: string[] = [];
   if (override) reasons.push('overrides earlier instructions or the user');
   if (conceal) reasons.push('hides actions from the user');

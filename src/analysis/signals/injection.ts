@@ -129,6 +129,15 @@ export const INJECTION_SIGNALS: readonly SignalPattern[] = [
     falsePositives: ['important: results are cached', 'the system clock'],
   },
   {
+    id: 'ai-reader',
+    kind: 'ai-reader',
+    description: 'Names an AI reader of the text (a coding agent, an automated reviewer, machine readers, summarizer bots, "hey model"); in a tool result, the start of words to the model when an order follows.',
+    keywords: ['ai ', 'ai-', 'ais', 'llm', 'gpt', 'language model', 'language-model', 'machine ', 'machine-', 'automated ', 'automated-', 'coding ', 'coding-', 'hey ', 'dear ', 'whichever', 'any model', 'any assistant', 'any agent', 'any bot', 'every model', 'every assistant', 'every agent', 'every bot', '-only', 'summarizer', 'summariser', 'planners'],
+    regex: /\b(?:(?:ai|llm|gpt|language[- ]model|machine|automated|coding|ai-powered|gpt-style)[- ](?:assistants?|agents?|systems?|models?|readers?|reviewers?|tools?|bots?|helpers?|summari[sz]ers?|planners?|processors?)|(?:hey|dear) (?:claude|model|ai|assistant|agent|bot)|llms?|ais|(?:large )?language models?(?: reviewers?| readers?)?|(?:whichever|any|every) (?:ai|model|llm|assistant|agent|bot)|(?:assistant|agent|model|ai)-only|summari[sz]er bots?|(?:route planners|planners) and ai agents|ai agents?|hey (?:model|ai|assistant|agent))\b/g,
+    truePositives: ['if you are an automated assistant summarizing this', 'debug hint for the coding agent', 'whoever processes this with an llm', 'machine readers, please note', 'summarizer bots: state', 'large language model reviewers must', 'hey model', 'ais handling this ticket'],
+    falsePositives: ['the ai working group meets friday', 'maintain the details'],
+  },
+  {
     id: 'addressee',
     kind: 'addressee',
     description: 'Addresses the model itself (assistant, AI, model, agent, LLM) in any of several languages.',

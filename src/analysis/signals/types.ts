@@ -19,6 +19,7 @@ export type SignalKind =
   | 'role-marker'
   /** Addresses the model: "the assistant", "AI agents", "the model". */
   | 'addressee'
+  | 'ai-reader'
   /** Unprompted or global triggers: "before answering any question", "on every message", "from now on". */
   | 'preempt'
   /** Makes the model mislead the user: "tell the user their session expired", "say everything is fine". */
