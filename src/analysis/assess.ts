@@ -202,7 +202,7 @@ const SENSITIVE_ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'd
  * not need to be told" is not).
  */
 function addressedInstruction(s: SignalSet): SignalHit | undefined {
-  const v = s.first('modelVocative');
+  const v = s.first('modelVocative') ?? s.first('modelDirective');
   if (v !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
   const obliged = obligedAiReader(s);
   if (obliged !== undefined) return obliged;
@@ -227,7 +227,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const boundary = Math.min(1, used(s, s.hits('boundary')).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
-  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.has('ai-reader') || s.first('modelVocative') !== undefined || s.first('modelNote') !== undefined))) return undefined;
+  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.has('ai-reader') || s.first('modelVocative') !== undefined || s.first('modelDirective') !== undefined || s.first('modelNote') !== undefined))) return undefined;
   const reasons: string[] = [];
   if (override) reasons.push('overrides earlier instructions or the user');
   if (conceal) reasons.push('hides actions from the user');
