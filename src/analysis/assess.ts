@@ -219,7 +219,8 @@ function addressedInstruction(s: SignalSet): SignalHit | undefined {
 /** Instructions to the model that override, conceal, deceive or fake prompt structure. */
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
-  const overrideHits = used(s, overrides(s, ctx));
+  // "The persona never overrides system or user instructions" promises the opposite of an override.
+  const overrideHits = used(s, overrides(s, ctx)).filter((h) => !(h.id === 'override-authority' && /\b(?:never|not|n't|cannot)\s(?:\w+\s){0,1}$/.test(s.lower.slice(Math.max(0, h.start - 20), h.start))));
   const override = Math.min(2, overrideHits.length);
   const concealHits = used(s, concealments(s, ctx));
   const conceal = Math.min(2, concealHits.length);
