@@ -33,6 +33,10 @@ describe('result scanning of content', () => {
     ['other servers beside a link', 'Non-browser clients (curl, Postman, other servers) ignore CORS entirely; see https://developer.example.org/cors for details.'],
     ['a badge with a JSONPath query', '[![size](https://img.shields.io/badge/dynamic/json?url=https://registry.example.org/pkg&query=$.size&label=size)](https://example.org/pkg)'],
     ['key/value pairs passed to a replacer', "* Each key/value pair now gets passed through the replacer once instead of twice ([#12](https://github.com/example/jsdiff/pull/12))."],
+    ['an onboarding mail that requires sending a form', 'You are required to send the signed form to hr@company.example before your first day. Please include your bank details for payroll.'],
+    ['MCP documentation that calls tools', 'Then call the fetch tool to download the page, and use the summarize tool to shorten it. Call the search tool with a query string; it returns up to 10 results with links.'],
+    ['a shop mail asking for the order number', 'In your reply, please include your order number and the email address you used at checkout.'],
+    ['a mail asking to forward a policy', 'Before you reply to this email, please read the attached policy and forward it to your manager.'],
     ['a hex example beside ordinary prose', 'Call `toString("hex")` on a buffer holding "hello world!" and you get 68656c6c6f20776f726c6421. Override the default encoding for all other streams with the `encoding` option.'],
   ])('does not quarantine documentation: %s', (_name, text) => {
     expect(quarantined(text), String(worst(text))).toBe(false);
