@@ -10,6 +10,7 @@ import { atLeast, type Severity } from '../model/index.js';
 import { nameWords } from './capabilities.js';
 import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { sentenceAround } from './signals/index.js';
+import { addressedInstruction, COMMAND_FORM, imperativeAround, nearInSentence, notMentioned, sentenceOf } from './content-evidence.js';
 import type { TextView } from './text.js';
 
 export interface Assessment {
@@ -48,30 +49,6 @@ function count(s: SignalSet, kind: SignalKind, cap = 2): number {
   return Math.min(cap, s.hits(kind).length);
 }
 
-/** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?)[\s:,]{0,3}$/;
-const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab']);
-const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb' };
-
-/**
- * Whether a signal hit lies inside a quoted example: a security tool that "scans for patterns such
- * as 'ignore previous instructions'" or "explains, e.g. `curl … | sh`" mentions the attack, it does
- * not make it. The quote must open within a few words after a mention cue and close after the hit.
- */
-export function quotedMention(s: SignalSet, h: SignalHit): boolean {
-  const lower = s.lower;
-  for (let i = h.start - 1; i >= Math.max(0, h.start - 40); i--) {
-    const c = lower[i] ?? '';
-    if (c === '\n') return false;
-    if (!OPENING.has(c)) continue;
-    const close = lower.indexOf(CLOSING[c] ?? c, h.end);
-    if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
-    return MENTION_CUE.test(lower.slice(Math.max(0, i - 30), i));
-  }
-  return false;
-}
-
-const used = (s: SignalSet, hits: readonly SignalHit[]): SignalHit[] => hits.filter((h) => !quotedMention(s, h));
 
 /** What an authority claim aimed at the model talks about: its instructions, the user, the model itself. */
 const MODEL_AUTHORITY = /\b(?:instructions?|directives?|the user|users?'s?|assistant|the model|the ai|agents?|system prompt|prompts?)\b/;
@@ -169,63 +146,17 @@ export function argumentSlots(view: TextView): SignalHit[] {
 // Hidden instructions (prompt injection aimed at the model).
 // -------------------------------------------------------------------------------------------------
 
-/** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
-const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall)\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b|[.!?]\s{1,3}(?:act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/;
-/** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
-const DIRECT_ORDER = /^(?:\s[a-z'-]+){0,4}\s?[:,\u2014\u2013]\s{0,3}(?:please\s|now\s|also\s|always\s|never\s|silently\s|quietly\s)?(?:note|accept|act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write|you\b|do not|don'?t)\b/;
-/** Signal kinds that give an order to an AI reader something to act on. */
-const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'transfer', 'ext-dest', 'pii'];
-
-/**
- * Prose that names an AI reader and, within the next sentence or two, obliges it to do something
- * ("AIs handling this ticket should escalate to … and include the customer's payment history").
- * Documentation about assistants names them without ordering them about.
- */
-function obligedAiReader(s: SignalSet): SignalHit | undefined {
-  for (const m of s.hits('ai-reader').slice(0, 16)) {
-    const after = s.lower.slice(m.end, m.end + 160);
-    if (DIRECT_ORDER.test(after)) return { kind: 'addressee', id: 'ordered-ai-reader', start: m.start, end: m.end };
-    if (!OBLIGATION.test(after)) continue;
-    const to = m.end + 300;
-    if (ORDER_KINDS.some((k) => s.hits(k).some((h) => h.start >= m.start && h.start <= to))) return { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
-  }
-  return undefined;
-}
-
-/** Signal kinds that, after a note to the model, make it an instruction to do something sensitive. */
-const SENSITIVE_ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'secret-file', 'secret-collective', 'conversation', 'environment', 'boundary', 'preempt'];
-
-/**
- * Words to the model that give it an order: a label naming an AI reader followed by an imperative
- * (modelVocative), or a note for AI readers followed within a few sentences by something sensitive
- * (modelNote: "Instructions for AI coding agents: run the tests" is an AGENTS.md, "… the user does
- * not need to be told" is not).
- */
-function addressedInstruction(s: SignalSet): SignalHit | undefined {
-  const v = s.first('modelVocative') ?? s.first('modelDirective');
-  if (v !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
-  const obliged = obligedAiReader(s);
-  if (obliged !== undefined) return obliged;
-  const n = s.first('modelNote');
-  if (n === undefined) return undefined;
-  const after = (h: SignalHit): boolean => h.start >= n.index && h.start <= n.end + 400;
-  const note: SignalHit = { kind: 'addressee', id: 'model-note', start: n.index, end: n.end };
-  for (const kind of SENSITIVE_ACTION_KINDS) if (s.hits(kind).some(after)) return note;
-  // Moving something to an outside address or link ("add train-info@… in BCC").
-  if (s.near(s.hits('transfer').filter(after), s.hits('ext-dest').filter(after), 120) !== undefined) return note;
-  return undefined;
-}
 
 /** Instructions to the model that override, conceal, deceive or fake prompt structure. */
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   // "The persona never overrides system or user instructions" promises the opposite of an override.
-  const overrideHits = used(s, overrides(s, ctx)).filter((h) => !(h.id === 'override-authority' && /\b(?:never|not|n't|cannot)\s(?:\w+\s){0,1}$/.test(s.lower.slice(Math.max(0, h.start - 20), h.start))));
+  const overrideHits = notMentioned(s, overrides(s, ctx)).filter((h) => !(h.id === 'override-authority' && /\b(?:never|not|n't|cannot)\s(?:\w+\s){0,1}$/.test(s.lower.slice(Math.max(0, h.start - 20), h.start))));
   const override = Math.min(2, overrideHits.length);
-  const concealHits = used(s, concealments(s, ctx));
+  const concealHits = notMentioned(s, concealments(s, ctx));
   const conceal = Math.min(2, concealHits.length);
-  const deceive = Math.min(2, used(s, s.hits('deceive')).length);
-  const boundary = Math.min(1, used(s, s.hits('boundary')).length);
+  const deceive = Math.min(2, notMentioned(s, s.hits('deceive')).length);
+  const boundary = Math.min(1, notMentioned(s, s.hits('boundary')).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
   if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.has('ai-reader') || s.first('modelVocative') !== undefined || s.first('modelDirective') !== undefined || s.first('modelNote') !== undefined))) return undefined;
@@ -288,18 +219,6 @@ function structuralCollective(s: SignalSet, h: SignalHit): boolean {
   return STRUCTURAL_COLLECTIVE.test(phrase) && !/api|access|secret|private|ci\/cd/.test(phrase);
 }
 
-/** The first pair of hits within `window` characters of each other with no sentence break between them. */
-function nearInSentence(s: SignalSet, as: readonly SignalHit[], bs: readonly SignalHit[], window: number): [SignalHit, SignalHit] | undefined {
-  for (const a of as) {
-    for (const b of bs) {
-      const from = Math.min(a.end, b.end);
-      const to = Math.max(a.start, b.start);
-      if (to - from > window) continue;
-      if (to <= from || !/[.!?](?:\s|$)|\n\s*\n/.test(s.lower.slice(from, to))) return [a, b];
-    }
-  }
-  return undefined;
-}
 
 /** Reading sensitive data into a parameter, URL, address or message. */
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
@@ -451,26 +370,6 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
 
 const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
 
-/** A command, key or shell construct in a sentence: what makes a mention of a persistence file a plant. */
-const COMMAND_FORM = /`|\$\(|>>|\|\s{0,2}(?:sudo\s)?(?:ba|z)?sh\b|\b(?:curl|wget|echo|alias|nc|bash|sh)\s|\*\/\d|ssh-(?:rsa|ed25519)/;
-/** A sentence that orders a command run: it opens with an imperative, or says "run it", "paste into". */
-const IMPERATIVE_OPENING = /^(?:\W{0,4})(?:(?:after|before|when|once|then|finally|next|to [a-z ]{3,30})[^,]{0,40},\s)?(?:(?:also|always|then|now|just|simply|please|first)\s){0,2}(?:add|append|run|execute|paste|put|write|install|set|insert|type|enter|copy|schedule|create)\b/;
-const IMPERATIVE_ANYWHERE = /\b(?:run|execute) (?:it|this|that|the (?:command|script|fix))\b|\bpaste (?:it |this )?into\b|\b(?:must|should|always) (?:include|run|execute|prepend|start with|use|be run)\b/;
-
-function imperativeAround(s: SignalSet, h: SignalHit | undefined): boolean {
-  if (h === undefined) return false;
-  const sentence = sentenceOf(s.lower, h);
-  return IMPERATIVE_OPENING.test(sentence) || IMPERATIVE_ANYWHERE.test(sentence);
-}
-
-/** The sentence around a hit, ending only at a full stop followed by a space (paths and URLs hold dots). */
-function sentenceOf(lower: string, h: SignalHit, max = 240): string {
-  let from = h.start;
-  while (from > Math.max(0, h.start - max) && lower[from - 1] !== '\n' && !/[.!?]\s/.test(lower.slice(from - 2, from))) from--;
-  let to = h.end;
-  while (to < Math.min(lower.length, h.end + max) && !/^(?:[.!?](?:\s|$)|\n)/.test(lower.slice(to, to + 2))) to++;
-  return lower.slice(from, to).trim();
-}
 
 /** Shell commands the model (or the user) is told to run. */
 export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?: string): Assessment | undefined {
@@ -478,8 +377,8 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
   const negations = s.hits('negation');
   const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60);
-  const danger = used(s, s.hits('danger-cmd')).filter((h) => !defused(h));
-  const installs = used(s, s.hits('install-cmd')).filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
+  const danger = notMentioned(s, s.hits('danger-cmd')).filter((h) => !defused(h));
+  const installs = notMentioned(s, s.hits('install-cmd')).filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
   if (danger.length === 0 && installs.length === 0) return undefined;
   const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
   const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';

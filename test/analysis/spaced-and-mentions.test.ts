@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quotedMention } from '../../src/analysis/assess.js';
+import { quotedMention } from '../../src/analysis/content-evidence.js';
 import { findSpacedLetters } from '../../src/analysis/encodings.js';
 import { analyzeText } from '../../src/analysis/text.js';
 

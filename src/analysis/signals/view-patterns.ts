@@ -5,6 +5,8 @@
  * first match as `exec` over the whole view.
  */
 
+import { IMPERATIVE_VERBS } from './imperatives.js';
+
 export const VIEW_PATTERNS = {
   /**
    * A Markdown image whose URL carries a template or an escaped brace: data leaves when it renders.
@@ -20,7 +22,7 @@ export const VIEW_PATTERNS = {
    * ignore the template and push …"). In a tool result (content) this is how injected instructions
    * begin; documentation about assistants describes them, it does not give them orders.
    */
-  modelVocative: /(?:^|\n|[.!?:;]\s|[([#>*|@-])\s{0,3}(?:[a-z'-]+\s){0,4}(?:ai|llm|llms|assistants?|agents?|models?|bots?|copilot|claude|chatgpt|gpt|gemini)(?:[\s-][a-z'-]+){0,4}\s?(?:\([^)\n]{0,40}\)\s?)?[:,)\u2014\u2013]\s{1,3}(?:please\s|now\s|also\s|always\s|never\s|silently\s|quietly\s|immediately\s|first\s|to\s[a-z ]{3,24},\s)?(?:accept|act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reset|reply|report|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write|you\b|do\snot|don'?t|from\s(?:now|this\spoint)\son|before|when(?:ever)?|after|the\suser)\b|\[[^\]\n]{0,50}\b(?:for|to)\s(?:the\s|all\s|any\s)?(?:ai|llm|llms|assistants?|agents?|models?|bots?|copilot|claude|chatgpt|gpt|gemini)\b[^\]\n]{0,30}\]|@(?:copilot|claude|chatgpt|gemini|gpt|ai|assistant|agent|bot)\b(?:\s@[\w-]+){0,3}\s(?:please\s)?(?:accept|act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reset|reply|report|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/,
+  modelVocative: new RegExp(`(?:^|\\n|[.!?:;]\\s|[([#>*|@-])\\s{0,3}(?:[a-z'-]+\\s){0,4}(?:ai|llm|llms|assistants?|agents?|models?|bots?|copilot|claude|chatgpt|gpt|gemini)(?:[\\s-][a-z'-]+){0,4}\\s?(?:\\([^)\\n]{0,40}\\)\\s?)?[:,)\\u2014\\u2013]\\s{1,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s|immediately\\s|first\\s|to\\s[a-z ]{3,24},\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do\\snot|don'?t|from\\s(?:now|this\\spoint)\\son|before|when(?:ever)?|after|the\\suser)\\b|\\[[^\\]\\n]{0,50}\\b(?:for|to)\\s(?:the\\s|all\\s|any\\s)?(?:ai|llm|llms|assistants?|agents?|models?|bots?|copilot|claude|chatgpt|gpt|gemini)\\b[^\\]\\n]{0,30}\\]|@(?:copilot|claude|chatgpt|gemini|gpt|ai|assistant|agent|bot)\\b(?:\\s@[\\w-]+){0,3}\\s(?:please\\s)?(?:${IMPERATIVE_VERBS})\\b`),
   /**
    * Orders only a model takes: about "the user" as a third party ("respond to the user …", "if the
    * user asks you …", "when you answer the user …") or about its tools ("submit it with the payments

@@ -1,0 +1,115 @@
+/**
+ * @fileoverview Evidence that content (a tool result: documentation, mail, code, logs) speaks to the
+ * model or orders something done, as opposed to describing it: quoted examples, words addressed to
+ * an AI reader, imperative sentences, and sentence bounds that paths and URLs do not break.
+ * assess.ts uses these where content needs a higher bar than tool metadata.
+ */
+import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
+import { IMPERATIVE_VERBS } from './signals/imperatives.js';
+
+/** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
+const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?)[\s:,]{0,3}$/;
+const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab']);
+const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb' };
+
+/**
+ * Whether a signal hit lies inside a quoted example: a security tool that "scans for patterns such
+ * as 'ignore previous instructions'" or "explains, e.g. `curl … | sh`" mentions the attack, it does
+ * not make it. The quote must open within a few words after a mention cue and close after the hit.
+ */
+export function quotedMention(s: SignalSet, h: SignalHit): boolean {
+  const lower = s.lower;
+  for (let i = h.start - 1; i >= Math.max(0, h.start - 40); i--) {
+    const c = lower[i] ?? '';
+    if (c === '\n') return false;
+    if (!OPENING.has(c)) continue;
+    const close = lower.indexOf(CLOSING[c] ?? c, h.end);
+    if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
+    return MENTION_CUE.test(lower.slice(Math.max(0, i - 30), i));
+  }
+  return false;
+}
+
+/** The hits that are not quoted examples. */
+export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHit[] => hits.filter((h) => !quotedMention(s, h));
+
+/** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
+const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall)\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b|[.!?]\s{1,3}(?:act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/;
+/** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
+const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
+/** Signal kinds that give an order to an AI reader something to act on. */
+const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'transfer', 'ext-dest', 'pii'];
+
+/**
+ * Prose that names an AI reader and, within the next sentence or two, obliges it to do something
+ * ("AIs handling this ticket should escalate to … and include the customer's payment history").
+ * Documentation about assistants names them without ordering them about.
+ */
+function obligedAiReader(s: SignalSet): SignalHit | undefined {
+  for (const m of s.hits('ai-reader').slice(0, 16)) {
+    const after = s.lower.slice(m.end, m.end + 160);
+    if (DIRECT_ORDER.test(after)) return { kind: 'addressee', id: 'ordered-ai-reader', start: m.start, end: m.end };
+    if (!OBLIGATION.test(after)) continue;
+    const to = m.end + 300;
+    if (ORDER_KINDS.some((k) => s.hits(k).some((h) => h.start >= m.start && h.start <= to))) return { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
+  }
+  return undefined;
+}
+
+/** Signal kinds that, after a note to the model, make it an instruction to do something sensitive. */
+const SENSITIVE_ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'secret-file', 'secret-collective', 'conversation', 'environment', 'boundary', 'preempt'];
+
+/**
+ * Words to the model that give it an order: a label naming an AI reader followed by an imperative
+ * (modelVocative), or a note for AI readers followed within a few sentences by something sensitive
+ * (modelNote: "Instructions for AI coding agents: run the tests" is an AGENTS.md, "… the user does
+ * not need to be told" is not).
+ */
+export function addressedInstruction(s: SignalSet): SignalHit | undefined {
+  const v = s.first('modelVocative') ?? s.first('modelDirective');
+  if (v !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
+  const obliged = obligedAiReader(s);
+  if (obliged !== undefined) return obliged;
+  const n = s.first('modelNote');
+  if (n === undefined) return undefined;
+  const after = (h: SignalHit): boolean => h.start >= n.index && h.start <= n.end + 400;
+  const note: SignalHit = { kind: 'addressee', id: 'model-note', start: n.index, end: n.end };
+  for (const kind of SENSITIVE_ACTION_KINDS) if (s.hits(kind).some(after)) return note;
+  // Moving something to an outside address or link ("add train-info@… in BCC").
+  if (s.near(s.hits('transfer').filter(after), s.hits('ext-dest').filter(after), 120) !== undefined) return note;
+  return undefined;
+}
+
+/** The first pair of hits within `window` characters of each other with no sentence break between them. */
+export function nearInSentence(s: SignalSet, as: readonly SignalHit[], bs: readonly SignalHit[], window: number): [SignalHit, SignalHit] | undefined {
+  for (const a of as) {
+    for (const b of bs) {
+      const from = Math.min(a.end, b.end);
+      const to = Math.max(a.start, b.start);
+      if (to - from > window) continue;
+      if (to <= from || !/[.!?](?:\s|$)|\n\s*\n/.test(s.lower.slice(from, to))) return [a, b];
+    }
+  }
+  return undefined;
+}
+
+/** A command, key or shell construct in a sentence: what makes a mention of a persistence file a plant. */
+export const COMMAND_FORM = /`|\$\(|>>|\|\s{0,2}(?:sudo\s)?(?:ba|z)?sh\b|\b(?:curl|wget|echo|alias|nc|bash|sh)\s|\*\/\d|ssh-(?:rsa|ed25519)/;
+/** A sentence that orders a command run: it opens with an imperative, or says "run it", "paste into". */
+const IMPERATIVE_OPENING = /^(?:\W{0,4})(?:(?:after|before|when|once|then|finally|next|to [a-z ]{3,30})[^,]{0,40},\s)?(?:(?:also|always|then|now|just|simply|please|first)\s){0,2}(?:add|append|run|execute|paste|put|write|install|set|insert|type|enter|copy|schedule|create)\b/;
+const IMPERATIVE_ANYWHERE = /\b(?:run|execute) (?:it|this|that|the (?:command|script|fix))\b|\bpaste (?:it |this )?into\b|\b(?:must|should|always) (?:include|run|execute|prepend|start with|use|be run)\b/;
+
+export function imperativeAround(s: SignalSet, h: SignalHit | undefined): boolean {
+  if (h === undefined) return false;
+  const sentence = sentenceOf(s.lower, h);
+  return IMPERATIVE_OPENING.test(sentence) || IMPERATIVE_ANYWHERE.test(sentence);
+}
+
+/** The sentence around a hit, ending only at a full stop followed by a space (paths and URLs hold dots). */
+export function sentenceOf(lower: string, h: SignalHit, max = 240): string {
+  let from = h.start;
+  while (from > Math.max(0, h.start - max) && lower[from - 1] !== '\n' && !/[.!?]\s/.test(lower.slice(from - 2, from))) from--;
+  let to = h.end;
+  while (to < Math.min(lower.length, h.end + max) && !/^(?:[.!?](?:\s|$)|\n)/.test(lower.slice(to, to + 2))) to++;
+  return lower.slice(from, to).trim();
+}
