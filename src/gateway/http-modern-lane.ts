@@ -15,7 +15,7 @@
  * stays the SDK's.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, classifyInboundRequest, PROTOCOL_VERSION_META_KEY, specTypeSchemas, type AuthInfo, type StandardSchemaV1Sync } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, classifyInboundRequest, PROTOCOL_VERSION_META_KEY, SERVER_INFO_META_KEY, specTypeSchemas, type AuthInfo, type StandardSchemaV1Sync } from '@modelcontextprotocol/server';
 import { answerToolCall, ClientGone, type CallAnswer } from './call-lane.js';
 import { clientIdentity, GATEWAY_INFO, type ConnectionInfo, type Gateway } from './gateway.js';
 import { header, isObject } from './http-lane.js';
@@ -50,9 +50,9 @@ export function encodeModernResult(result: Record<string, unknown>): Record<stri
   if (type !== undefined && type !== 'complete') return undefined;
   const stamped = type === undefined ? { ...result, resultType: 'complete' } : result;
   const meta = stamped['_meta'];
-  if (meta === undefined) return { ...stamped, _meta: { 'io.modelcontextprotocol/serverInfo': GATEWAY_INFO } };
-  if (!isObject(meta) || meta['io.modelcontextprotocol/serverInfo'] !== undefined) return stamped;
-  return { ...stamped, _meta: { ...meta, 'io.modelcontextprotocol/serverInfo': GATEWAY_INFO } };
+  if (meta === undefined) return { ...stamped, _meta: { [SERVER_INFO_META_KEY]: GATEWAY_INFO } };
+  if (!isObject(meta) || meta[SERVER_INFO_META_KEY] !== undefined) return stamped;
+  return { ...stamped, _meta: { ...meta, [SERVER_INFO_META_KEY]: GATEWAY_INFO } };
 }
 
 export class ModernCallLane {
