@@ -10,7 +10,7 @@ import { atLeast, type Severity } from '../model/index.js';
 import { nameWords } from './capabilities.js';
 import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { sentenceAround } from './signals/index.js';
-import { addressedInstruction, COMMAND_FORM, imperativeAround, nearInSentence, notMentioned, sentenceOf } from './content-evidence.js';
+import { addressedInstruction, beforeInSentence, COMMAND_FORM, imperativeAround, namedMarkup, nearInSentence, notMentioned, sentenceOf } from './content-evidence.js';
 import type { TextView } from './text.js';
 
 export interface Assessment {
@@ -156,7 +156,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const concealHits = notMentioned(s, concealments(s, ctx));
   const conceal = Math.min(2, concealHits.length);
   const deceive = Math.min(2, notMentioned(s, s.hits('deceive')).length);
-  const boundary = Math.min(1, notMentioned(s, s.hits('boundary')).length);
+  const boundary = Math.min(1, notMentioned(s, s.hits('boundary')).filter((h) => !namedMarkup(s, h)).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
   if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.has('ai-reader') || s.first('modelVocative') !== undefined || s.first('modelDirective') !== undefined || s.first('modelNote') !== undefined))) return undefined;
@@ -201,13 +201,17 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
 const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
 
 /** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
+/** "writes it to ~/.ssh/<name>": the secret location is where something is put, not what is read. */
+const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed)\b[^.;\n]{0,40}\b(?:to|into|in|under)\s(?:[^\s,;]{1,80}\s(?:and|or)\s)?$/;
+
 function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>): SignalHit[] {
   // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
   const pathParam = ctx.property !== undefined && /path|file|dir/.test(ctx.property.toLowerCase());
   const strongCreds = pathParam ? [] : s.hits('cred-noun', 'strong').filter((h) => STRONG_CRED.test(s.lower.slice(h.start, h.end)));
   // In content, "each key/value pair" and "any of the following keys" are data structures.
   const collective = ctx.content ? s.hits('secret-collective').filter((h) => !structuralCollective(s, h)) : s.hits('secret-collective');
-  return [...s.hits('secret-file'), ...collective, ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
+  const files = s.hits('secret-file').filter((h) => !WRITE_TARGET.test(s.lower.slice(Math.max(0, h.start - 140), h.start)));
+  return [...files, ...collective, ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
 }
 
 const STRONG_SOURCES: ReadonlySet<SignalKind> = new Set<SignalKind>(['secret-file', 'secret-collective', 'conversation', 'environment']);
@@ -232,7 +236,9 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   }
   if (src.length === 0) return undefined;
   const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
-  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 25), h.start)));
+  // "The private key never leaves the machine", "tokens stay on the device": the secret is not moved.
+  const staysPut = /^[\s)`'"]{0,3}(?:(?:is|are|will|does|do)\s)?(?:never|not|n't|stays?|remains?|is kept|are kept)\b/;
+  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 25), h.start)) && !staysPut.test(s.lower.slice(h.end, h.end + 24)));
   if (live.length === 0) return undefined;
   src.splice(0, src.length, ...live);
   // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):
@@ -368,6 +374,9 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
 // Command-injection lures.
 // -------------------------------------------------------------------------------------------------
 
+/** A human-in-the-loop clause: what follows it is what needs confirming, not what to run. */
+const CONFIRM_BEFORE = /\b(?:ask|asks|asking|get|require|requires|obtain|request|wait)\b[^.;]{0,30}\b(?:confirmation|approval|permission|consent|confirm)\b[^.;]{0,24}\bbefore\b/;
+
 const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
 
 
@@ -376,17 +385,19 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   const s = view.signals;
   if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
   const negations = s.hits('negation');
-  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60);
-  const danger = notMentioned(s, s.hits('danger-cmd')).filter((h) => !defused(h));
+  // "Ask for confirmation before anything destructive (rm -rf, editing ~/.bashrc)" lists what needs a human.
+  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60) || CONFIRM_BEFORE.test(beforeInSentence(s.lower, h));
+  // Persistence needs something planted: a command or a key next to authorized_keys, .bashrc or the
+  // crontab, not advice about those files. In a tool's own description, "adds a job to the user's
+  // crontab" says what the tool does; an order to plant something opens the sentence with the verb.
+  const planted = (h: SignalHit): boolean => COMMAND_FORM.test(sentenceOf(s.lower, h)) || (!ctx.content && imperativeAround(s, h));
+  const danger = notMentioned(s, s.hits('danger-cmd')).filter((h) => !defused(h) && (h.tag !== 'persistence' || planted(h)));
   const installs = notMentioned(s, s.hits('install-cmd')).filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
   if (danger.length === 0 && installs.length === 0) return undefined;
   const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
   const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';
   const reasons: string[] = [];
-  // Persistence needs something planted: a command or a key next to authorized_keys, .bashrc or the
-  // crontab, not advice about those files.
-  const planted = (h: SignalHit): boolean => COMMAND_FORM.test(sentenceOf(s.lower, h));
-  const worst = danger.find((h) => h.tag === 'download-exec' || (h.tag === 'persistence' && (!ctx.content || planted(h))));
+  const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence');
   let score = 0;
   if (worst) {
     score += 3;
@@ -417,6 +428,9 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
 // -------------------------------------------------------------------------------------------------
 // Credential harvesting.
 // -------------------------------------------------------------------------------------------------
+
+/** Where a secret typed by the user goes when it never reaches the model. */
+const LOCAL_ENTRY = /\b(?:interactively|at the (?:terminal|prompt|password prompt)|in (?:the|a|their) (?:terminal|secure prompt|password prompt|native dialog|system dialog|os dialog|browser window|keychain prompt))\b/;
 
 const AUTH_PURPOSE = /\b(?:log ?in|sign ?in|auth\w*|password|credential\w*|vault|keychain|secrets?|connect\w*|database|db|sql|ssh|wallet|bank\w*|tokens?|keys?|session|account|identity|idp|oauth|sso|2fa|mfa|otp|register|signup)\b/;
 
@@ -467,8 +481,9 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   const weak = s.hits('cred-noun', 'weak');
   const sp = includeParams ? secretParams(ctx.params, ctx.purpose) : { score: 0, labels: [] };
   if (strong.length === 0 && weak.length === 0 && sp.score === 0) return undefined;
-  // "IT will never ask for your password": a reassurance, not a request.
-  const asks = s.hits('cred-ask').filter((h) => !/\b(?:never|not|n't|no one|nobody)\b[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)));
+  // "IT will never ask for your password": a reassurance, not a request. "Ask the user to enter a
+  // passphrase interactively": typed into a local prompt, never seen by the model.
+  const asks = s.hits('cred-ask').filter((h) => !/\b(?:never|not|n't|no one|nobody)\b[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
   const reasons: string[] = [];
   let score = 0;
   const askStrong = s.near(asks, strong, 80);
@@ -520,7 +535,7 @@ const SEVERE_POWER = /disabl|turns? off|keylog|keystroke|reverse (?:tunnel|shell
 /** A description that admits to far more power than the tool's name suggests. */
 export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
-  const caps = s.hits('capability');
+  const caps = notMentioned(s, s.hits('capability'));
   if (caps.length === 0) return undefined;
   const nameText = `${nameWords(ctx.name).join(' ')} `;
   const unexpected = caps.filter((h) => !(EXPECTED[h.tag ?? '']?.test(nameText) ?? false));

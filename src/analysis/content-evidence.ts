@@ -8,7 +8,7 @@ import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { IMPERATIVE_VERBS } from './signals/imperatives.js';
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?)[\s:,]{0,3}$/;
+const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text))[\s:,]{0,3}$/;
 const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab']);
 const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb' };
 
@@ -28,6 +28,16 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     return MENTION_CUE.test(lower.slice(Math.max(0, i - 30), i));
   }
   return false;
+}
+
+/**
+ * Whether a fake-structure hit is a tag named rather than used: "fake <system> tags", "a
+ * <tool_response> element", "forged [INST] markers" talk about the markup.
+ */
+export function namedMarkup(s: SignalSet, h: SignalHit): boolean {
+  const after = s.lower.slice(h.end, h.end + 16);
+  if (/^\s?(?:tags?|elements?|markers?|tokens?|blocks?|delimiters?|headers?)\b/.test(after)) return true;
+  return /\b(?:fake|faked|forged|spoofed|injected|counterfeit|bogus)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start));
 }
 
 /** The hits that are not quoted examples. */
@@ -103,6 +113,13 @@ export function imperativeAround(s: SignalSet, h: SignalHit | undefined): boolea
   if (h === undefined) return false;
   const sentence = sentenceOf(s.lower, h);
   return IMPERATIVE_OPENING.test(sentence) || IMPERATIVE_ANYWHERE.test(sentence);
+}
+
+/** The words of a hit's sentence that come before it (up to `max` characters). */
+export function beforeInSentence(lower: string, h: SignalHit, max = 200): string {
+  let from = h.start;
+  while (from > Math.max(0, h.start - max) && lower[from - 1] !== '\n' && !/[.!?]\s/.test(lower.slice(from - 2, from))) from--;
+  return lower.slice(from, h.start);
 }
 
 /** The sentence around a hit, ending only at a full stop followed by a space (paths and URLs hold dots). */

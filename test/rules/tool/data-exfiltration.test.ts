@@ -5,6 +5,7 @@ const S = { type: 'string' };
 
 testToolRule(rule, {
   valid: [
+    { name: 'a key written to ~/.ssh, the private half never leaving', tool: tool('generate_ssh_key', 'Generates a key pair with ssh-keygen and writes it to ~/.ssh/<name> and ~/.ssh/<name>.pub. The private key never leaves the machine; only the public key is returned so the user can add it to GitHub.', { name: S }) },
     { name: 'API key for the service itself', tool: tool('predict', 'Predict. Provide the API key via the api_key parameter or set PREDICT_API_KEY environment variable.', { api_key: S }) },
     { name: 'reads a file the user names', tool: tool('read_file', 'Read a file and return its contents.', { path: S }) },
     { name: 'negated mention', tool: tool('sign', 'Signs a document. The key is never exposed in the conversation.', { doc: S }) },
