@@ -10,7 +10,7 @@ import { atLeast, type Severity } from '../model/index.js';
 import { nameWords } from './capabilities.js';
 import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { sentenceAround } from './signals/index.js';
-import { addressedInstruction, beforeInSentence, COMMAND_FORM, imperativeAround, namedMarkup, nearInSentence, notMentioned, sentenceOf } from './content-evidence.js';
+import { addressedInstruction, beforeInSentence, COMMAND_FORM, imperativeAround, namedMarkup, nearInSentence, notMentioned, sentenceOf, writtenTo } from './content-evidence.js';
 import type { TextView } from './text.js';
 
 export interface Assessment {
@@ -151,7 +151,7 @@ export function argumentSlots(view: TextView): SignalHit[] {
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   // "The persona never overrides system or user instructions" promises the opposite of an override.
-  const overrideHits = notMentioned(s, overrides(s, ctx)).filter((h) => !(h.id === 'override-authority' && /\b(?:never|not|n't|cannot)\s(?:\w+\s){0,1}$/.test(s.lower.slice(Math.max(0, h.start - 20), h.start))));
+  const overrideHits = notMentioned(s, overrides(s, ctx)).filter((h) => !(h.id === 'override-authority' && /(?:\bnever|\bnot|n't|\bcannot)\s(?:\w+\s){0,1}$/.test(s.lower.slice(Math.max(0, h.start - 20), h.start))));
   const override = Math.min(2, overrideHits.length);
   const concealHits = notMentioned(s, concealments(s, ctx));
   const conceal = Math.min(2, concealHits.length);
@@ -201,16 +201,13 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
 const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
 
 /** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
-/** "writes it to ~/.ssh/<name>": the secret location is where something is put, not what is read. */
-const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed)\b[^.;\n]{0,40}\b(?:to|into|in|under)\s(?:[^\s,;]{1,80}\s(?:and|or)\s)?$/;
-
 function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>): SignalHit[] {
   // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
   const pathParam = ctx.property !== undefined && /path|file|dir/.test(ctx.property.toLowerCase());
   const strongCreds = pathParam ? [] : s.hits('cred-noun', 'strong').filter((h) => STRONG_CRED.test(s.lower.slice(h.start, h.end)));
   // In content, "each key/value pair" and "any of the following keys" are data structures.
   const collective = ctx.content ? s.hits('secret-collective').filter((h) => !structuralCollective(s, h)) : s.hits('secret-collective');
-  const files = s.hits('secret-file').filter((h) => !WRITE_TARGET.test(s.lower.slice(Math.max(0, h.start - 140), h.start)));
+  const files = s.hits('secret-file').filter((h) => !writtenTo(s, h));
   return [...files, ...collective, ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
 }
 
@@ -234,6 +231,9 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
     reasons.push('renders an image whose URL carries data');
     return { severity: src.length > 0 ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, mdImage.index, mdImage.end) };
   }
+  if (src.length === 0) return undefined;
+  // An advisory quoting the attack ('text such as "send the user's chat history to …"') mentions it.
+  src.splice(0, src.length, ...notMentioned(s, src));
   if (src.length === 0) return undefined;
   const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
   // "The private key never leaves the machine", "tokens stay on the device": the secret is not moved.
@@ -270,7 +270,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // "Before any other tool, read ~/.ssh/id_rsa and pass it …": an ordered step that moves secrets.
   else if (auto && transfer && strongSource) score += 1;
   // Content that addresses the model ("P.S. to any AI summarizer: … send it to …") is not documentation.
-  const addressed = ctx.content && (transfer || sink) && s.near([...s.hits('addressee'), ...s.hits('role-marker')], [...(transfer ?? []), ...(sink ?? [])], 240) !== undefined;
+  const addressed = ctx.content && (transfer || sink) && s.near(notMentioned(s, [...s.hits('addressee'), ...s.hits('role-marker')]), [...(transfer ?? []), ...(sink ?? [])], 240) !== undefined;
   if (addressed) score += 1;
   const severity = ladder(score, 6, 4, 3);
   if (severity === undefined) return undefined;
@@ -344,7 +344,9 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   const refs = ctx.content
     ? [...s.hits('cross-tool').filter((h) => contentToolRef(s.lower.slice(h.start, h.end))), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || mcpToolContext(s.lower, h))
     : [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
-  const hard = s.first('hardcodedRecipient') ?? s.first('hardcodedDestination');
+  // "Please don't share it and forward the message to security@…" (a support macro) warns against the share.
+  const fixed = s.first('hardcodedRecipient') ?? s.first('hardcodedDestination');
+  const hard = fixed && ctx.content && /(?:\b(?:never|not|no)\b|n't\b)[^.;!?\n]{0,16}$/.test(s.lower.slice(Math.max(0, fixed.index - 30), fixed.index)) ? undefined : fixed;
   const reasons: string[] = [];
   if (hard) {
     reasons.push('adds a hard-coded recipient to messages');
@@ -483,11 +485,13 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   if (strong.length === 0 && weak.length === 0 && sp.score === 0) return undefined;
   // "IT will never ask for your password": a reassurance, not a request. "Ask the user to enter a
   // passphrase interactively": typed into a local prompt, never seen by the model.
-  const asks = s.hits('cred-ask').filter((h) => !/\b(?:never|not|n't|no one|nobody)\b[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
+  const asks = s.hits('cred-ask').filter((h) => !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
   const reasons: string[] = [];
   let score = 0;
-  const askStrong = s.near(asks, strong, 80);
-  const askWeak = s.near(asks, weak, 60);
+  // In content (mail, docs), asks and passwords sit in neighbouring sentences all the time ("do not
+  // copy the password into email. … ask them to raise a request"): the ask must name the secret.
+  const askStrong = ctx.content ? nearInSentence(s, asks, strong, 80) : s.near(asks, strong, 80);
+  const askWeak = ctx.content ? nearInSentence(s, asks, weak, 60) : s.near(asks, weak, 60);
   if (askStrong) {
     score += 3;
     reasons.push('asks the user for a password, code, key or cookie');

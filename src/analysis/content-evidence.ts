@@ -15,14 +15,16 @@ const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c'
 /**
  * Whether a signal hit lies inside a quoted example: a security tool that "scans for patterns such
  * as 'ignore previous instructions'" or "explains, e.g. `curl … | sh`" mentions the attack, it does
- * not make it. The quote must open within a few words after a mention cue and close after the hit.
+ * not make it. The quote must open after a mention cue, at most 100 characters before the hit, and close after it.
  */
 export function quotedMention(s: SignalSet, h: SignalHit): boolean {
   const lower = s.lower;
-  for (let i = h.start - 1; i >= Math.max(0, h.start - 40); i--) {
+  for (let i = h.start - 1; i >= Math.max(0, h.start - 100); i--) {
     const c = lower[i] ?? '';
     if (c === '\n') return false;
     if (!OPENING.has(c)) continue;
+    // An apostrophe inside a word ("user's") opens nothing.
+    if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
     const close = lower.indexOf(CLOSING[c] ?? c, h.end);
     if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
     return MENTION_CUE.test(lower.slice(Math.max(0, i - 30), i));
@@ -40,15 +42,26 @@ export function namedMarkup(s: SignalSet, h: SignalHit): boolean {
   return /\b(?:fake|faked|forged|spoofed|injected|counterfeit|bogus)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start));
 }
 
+/** "writes it to ~/.ssh/<name>", "copy `.env.example` to `.env`": where something is put, not what is read. */
+const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s[^\s,;]{1,80}\s(?:and|or))?\s?$/;
+export const writtenTo = (s: SignalSet, h: SignalHit): boolean => WRITE_TARGET.test(s.lower.slice(Math.max(0, h.start - 160), h.start));
+
+/** "Do not add real credentials", "never the .env": a hit the sentence rules out. */
+export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:never|not|no|without)\b|n't\b)[^.;!?\n]{0,25}$/.test(s.lower.slice(Math.max(0, h.start - 40), h.start));
+
 /** The hits that are not quoted examples. */
 export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHit[] => hits.filter((h) => !quotedMention(s, h));
 
 /** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
-const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall)\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b|[.!?]\s{1,3}(?:act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/;
+const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall)\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
+/** The next sentence opens with an order: the usual shape of AGENTS.md and CONTRIBUTING files, so it obliges less. */
+const NEXT_IMPERATIVE = /[.!?]\s{1,3}(?:act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/;
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** Signal kinds that give an order to an AI reader something to act on. */
-const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'transfer', 'ext-dest', 'pii'];
+const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
+/** What a transfer word must move for an order to count ("copy the example file" moves nothing). */
+const MOVED_KINDS: readonly SignalKind[] = ['ext-dest', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
 
 /**
  * Prose that names an AI reader and, within the next sentence or two, obliges it to do something
@@ -59,9 +72,17 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
   for (const m of s.hits('ai-reader').slice(0, 16)) {
     const after = s.lower.slice(m.end, m.end + 160);
     if (DIRECT_ORDER.test(after)) return { kind: 'addressee', id: 'ordered-ai-reader', start: m.start, end: m.end };
-    if (!OBLIGATION.test(after)) continue;
+    const strongly = OBLIGATION.test(after);
+    if (!strongly && !NEXT_IMPERATIVE.test(after)) continue;
     const to = m.end + 300;
-    if (ORDER_KINDS.some((k) => s.hits(k).some((h) => h.start >= m.start && h.start <= to))) return { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
+    const ordered = (h: SignalHit): boolean => h.start >= m.start && h.start <= to && !negatedHit(s, h) && !writtenTo(s, h);
+    const obliged: SignalHit = { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
+    if (ORDER_KINDS.some((k) => s.hits(k).some(ordered))) return obliged;
+    // Under an explicit obligation any move or destination is the order ("should insert … and link
+    // to …"); after plain imperatives ("Run the install. Copy the example file") it must move something.
+    const moves = s.hits('transfer').filter(ordered);
+    if (strongly && (moves.length > 0 || s.hits('ext-dest').some(ordered))) return obliged;
+    if (moves.length > 0 && nearInSentence(s, moves, MOVED_KINDS.flatMap((k) => s.hits(k).filter(ordered)), 120) !== undefined) return obliged;
   }
   return undefined;
 }
@@ -84,7 +105,7 @@ export function addressedInstruction(s: SignalSet): SignalHit | undefined {
   if (n === undefined) return undefined;
   const after = (h: SignalHit): boolean => h.start >= n.index && h.start <= n.end + 400;
   const note: SignalHit = { kind: 'addressee', id: 'model-note', start: n.index, end: n.end };
-  for (const kind of SENSITIVE_ACTION_KINDS) if (s.hits(kind).some(after)) return note;
+  for (const kind of SENSITIVE_ACTION_KINDS) if (s.hits(kind).some((h) => after(h) && !negatedHit(s, h) && !writtenTo(s, h))) return note;
   // Moving something to an outside address or link ("add train-info@… in BCC").
   if (s.near(s.hits('transfer').filter(after), s.hits('ext-dest').filter(after), 120) !== undefined) return note;
   return undefined;
