@@ -399,11 +399,11 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
   const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';
   const reasons: string[] = [];
-  const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence');
+  const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence' || h.tag === 'upload-secrets');
   let score = 0;
   if (worst) {
     score += 3;
-    reasons.push(worst.tag === 'download-exec' ? 'downloads and runs code' : 'plants persistence or remote access');
+    reasons.push(worst.tag === 'download-exec' ? 'downloads and runs code' : worst.tag === 'upload-secrets' ? 'sends local secrets out' : 'plants persistence or remote access');
   } else if (danger.length > 0) {
     score += 2;
     reasons.push('runs a destructive command');
@@ -528,7 +528,7 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
 /** Name words that make a capability expected (a "firewall" tool may disable the firewall). */
 const EXPECTED: Record<string, RegExp> = {
   surveillance: /\b(?:record|recorder|keylog|screen|screenshot|capture|monitor|contacts?|calendar|messages?|photos?|location|gps|history|cookies?|track)\b/,
-  persistence: /\b(?:install|installer|service|daemon|agent|mdm|enroll|tunnel|remote|startup|launch)\b/,
+  persistence: /\b(?:install|installer|service|daemon|agent|mdm|enroll|tunnel|remote|startup|launch|schedule|scheduler|scheduled|cron|crontab|timer|jobs?|autostart|hooks?)\b/,
   privilege: /\b(?:sudo|root|admin|administrator|firewall|certificate|cert|hosts|system|exec|execute|shell|command|run|grant|permission|permissions|access|repos?|repositories|org)\b/,
   exfiltration: /\b(?:upload|sync|backup|share|export|send|email|post|publish|mirror|cloud|analytics|store|push|deploy|forward|transfer|replicate)\b/,
   destructive: /\b(?:delete|remove|clean|cleanup|purge|prune|wipe|archive|push|force|reset|sync|deploy)\b/,

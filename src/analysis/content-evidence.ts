@@ -27,7 +27,7 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
     const close = lower.indexOf(CLOSING[c] ?? c, h.end);
     if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
-    return MENTION_CUE.test(lower.slice(Math.max(0, i - 30), i));
+    return listedAfterCue(lower, i);
   }
   return false;
 }
@@ -43,11 +43,32 @@ export function namedMarkup(s: SignalSet, h: SignalHit): boolean {
 }
 
 /** "writes it to ~/.ssh/<name>", "copy `.env.example` to `.env`": where something is put, not what is read. */
-const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s[^\s,;]{1,80}\s(?:and|or))?\s?$/;
+const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80})?\s?$/;
 export const writtenTo = (s: SignalSet, h: SignalHit): boolean => WRITE_TARGET.test(s.lower.slice(Math.max(0, h.start - 160), h.start));
 
 /** "Do not add real credentials", "never the .env": a hit the sentence rules out. */
 export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:never|not|no|without)\b|n't\b)[^.;!?\n]{0,25}$/.test(s.lower.slice(Math.max(0, h.start - 40), h.start));
+
+/**
+ * Whether the quote opening at `at` follows a mention cue, directly or as a later item of a quoted
+ * list ('phrases such as "ignore previous instructions" or "do not tell the user"').
+ */
+function listedAfterCue(lower: string, at: number): boolean {
+  let open = at;
+  for (let items = 0; items < 6; items++) {
+    const before = lower.slice(Math.max(0, open - 30), open);
+    if (MENTION_CUE.test(before)) return true;
+    const joint = /(["'`\u201d\u2019\u00bb])\s{0,2}(?:,|;|\/|or|and|,\s{0,2}(?:or|and))\s{1,2}$/.exec(before);
+    if (!joint) return false;
+    const closeAt = open - before.length + joint.index;
+    const closer = joint[1] ?? '';
+    const opener = closer === '\u201d' ? '\u201c' : closer === '\u2019' ? '\u2018' : closer === '\u00bb' ? '\u00ab' : closer;
+    const prev = lower.lastIndexOf(opener, closeAt - 1);
+    if (prev < 0 || closeAt - prev > 160 || lower.slice(prev, closeAt).includes('\n')) return false;
+    open = prev;
+  }
+  return false;
+}
 
 /** The hits that are not quoted examples. */
 export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHit[] => hits.filter((h) => !quotedMention(s, h));

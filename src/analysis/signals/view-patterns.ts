@@ -12,7 +12,7 @@ export const VIEW_PATTERNS = {
    * A Markdown image whose URL carries a template or an escaped brace: data leaves when it renders.
    * `$` counts as a variable (`$SECRET`, `${x}`, `$(cmd)`), not as JSONPath (`query=$.version` in badges).
    */
-  mdImageExfil: /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<]|\$[a-z_{(]|%7b|%3c)/,
+  mdImageExfil: /!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][^\s)]{0,300}(?:[{<]|\$[a-z_{(]|%7b|%3c)|!\[[^\]\n]{0,100}\]\(\s{0,4}https?:\/\/[^\s)]{1,300}[?&][a-z_]{1,20}=[a-z_]{2,20}\)[^\n]{0,120}?\bwhere\s[`'"]?[a-z_]{2,20}[`'"]?\s(?:is|are|=|contains|holds|stands for)\b/,
   /**
    * Text that turns to the model as a label and tells it what to do: "AI helpers: do not tell …",
    * "Attention AI: put …", "Reviewer-bot: give …", "Assistant, to fix this, ask …", "(to the AI
@@ -34,7 +34,7 @@ export const VIEW_PATTERNS = {
   /** A URL with a placeholder to fill (`?q={data}`, `/<secret>`, `${TOKEN}`). */
   urlTemplate: /https?:\/\/[^\s)"'`]{1,300}[?&/=](?:\{[^}\s]{1,60}\}|<[^>\s]{1,60}>|\$\{?[a-z_]{1,40}\}?)/,
   /** Routes every payment or share to a fixed destination. */
-  hardcodedDestination: /\b(?:iban|account|wallet|recipient|payee|beneficiary|destinatario|beneficiario|empfänger|destinataire|bénéficiaire|destinatário|conta|cuenta|conto|rekening)\b.{0,40}?\b(?:must be|should be|is to be|has to be|needs to be|debe ser|deberá ser|deve ser|doit être|muss|deve essere|moet)\s{1,3}(?:set to\s|changed to\s)?(?:[a-z]{2}\d{2}\s?[a-z0-9]{4}|0x[0-9a-f]{8})|\b(?:route|send|redirect|forward|transfer|pay|deposit)\b.{0,30}?\b(?:all|every|each)\b.{0,40}?\b(?:through|to|via|into)\b.{0,12}?(?:account|iban|wallet|address|[a-z0-9._%+-]{1,64}@|\+\d|https?:\/\/)|\b(?:share|invite|grant access|add)\b.{0,40}?\b(?:with|to)\s{1,3}[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/,
+  hardcodedDestination: /\b(?:iban|account|wallet|recipient|payee|beneficiary|destinatario|beneficiario|empfänger|destinataire|bénéficiaire|destinatário|conta|cuenta|conto|rekening)\b.{0,40}?\b(?:must be|should be|is to be|has to be|needs to be|debe ser|deberá ser|deve ser|doit être|muss|deve essere|moet)\s{1,3}(?:set to\s|changed to\s)?[^.;\n]{0,60}?\b(?:[a-z]{2}\d{2}\s?[a-z0-9]{4}\s?\d{4}|0x[0-9a-f]{8})|\b(?:route|send|redirect|forward|transfer|pay|deposit)\b.{0,30}?\b(?:all|every|each)\b.{0,40}?\b(?:through|to|via|into)\b.{0,12}?(?:account|iban|wallet|address|[a-z0-9._%+-]{1,64}@|\+\d|https?:\/\/)|\b(?:share|invite|grant access|add)\b.{0,40}?\b(?:with|to)\s{1,3}[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}/,
   /** Always copies or forwards messages to a fixed recipient. */
   hardcodedRecipient: /\b(?:always|must|every|all)\b.{0,60}?\b(?:bcc|cc|forward(?:ed)?|send a copy|copy)\b.{0,60}?(?:[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d|https?:\/\/)/,
   /** Asks for a token with more scope than any tool needs. */

@@ -3,6 +3,7 @@ import { testToolRule, tool } from '../../helpers/tool-rule-tester.js';
 
 testToolRule(rule, {
   valid: [
+    { name: 'a backup scheduler creates a launch agent', tool: tool('schedule_backup_macos', 'Creates a launchd agent plist in ~/Library/LaunchAgents that runs the backup command the user specifies. The agent is loaded with launchctl only when `load` is true.', { label: {} }) },
     { name: 'write tool that writes', tool: tool('write_query', 'Execute an INSERT, UPDATE or DELETE query on the database.') },
     { name: 'delete tool that deletes', tool: tool('delete_branch', 'Deletes a branch in the repository.') },
     { name: 'upload tool that uploads', tool: tool('upload_file', 'Uploads a file to the given S3 bucket.') },
