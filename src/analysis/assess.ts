@@ -159,7 +159,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const boundary = Math.min(1, notMentioned(s, s.hits('boundary')).filter((h) => !namedMarkup(s, h)).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
-  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.has('ai-reader') || s.first('modelVocative') !== undefined || s.first('modelDirective') !== undefined || s.first('modelNote') !== undefined))) return undefined;
+  if (strong === 0 && !ctx.hidden && !s.has('no-confirm') && !s.has('consent-claim') && !(ctx.content && (s.has('ai-reader') || s.has('preempt') || s.first('modelVocative') !== undefined || s.first('modelDirective') !== undefined || s.first('modelNote') !== undefined))) return undefined;
   const reasons: string[] = [];
   if (override) reasons.push('overrides earlier instructions or the user');
   if (conceal) reasons.push('hides actions from the user');
@@ -485,7 +485,8 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   if (strong.length === 0 && weak.length === 0 && sp.score === 0) return undefined;
   // "IT will never ask for your password": a reassurance, not a request. "Ask the user to enter a
   // passphrase interactively": typed into a local prompt, never seen by the model.
-  const asks = s.hits('cred-ask').filter((h) => !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
+  // In content, "Enter your username and the one-time code" is a step in a web form, not an ask to the model.
+  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && /^(?:enter|type)\b/.test(s.lower.slice(h.start, h.end))) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
   const reasons: string[] = [];
   let score = 0;
   // In content (mail, docs), asks and passwords sit in neighbouring sentences all the time ("do not

@@ -8,7 +8,7 @@ import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { IMPERATIVE_VERBS } from './signals/imperatives.js';
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text))[\s:,]{0,3}$/;
+const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text))[\s:,]{0,3}$/;
 const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab']);
 const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb' };
 
@@ -43,8 +43,13 @@ export function namedMarkup(s: SignalSet, h: SignalHit): boolean {
 }
 
 /** "writes it to ~/.ssh/<name>", "copy `.env.example` to `.env`": where something is put, not what is read. */
-const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80})?\s?$/;
-export const writtenTo = (s: SignalSet, h: SignalHit): boolean => WRITE_TARGET.test(s.lower.slice(Math.max(0, h.start - 160), h.start));
+const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80})?\s?$/;
+/** "cp .env.example .env", "then edit .env": the file a command or an edit writes. */
+const WRITE_COMMAND = /(?:\b(?:cp|mv|install)\s(?:-\w{1,4}\s)?[^\s;|&]{1,120}|\b(?:edit|touch|create))\s$/;
+export const writtenTo = (s: SignalSet, h: SignalHit): boolean => {
+  const before = s.lower.slice(Math.max(0, h.start - 160), h.start);
+  return WRITE_TARGET.test(before) || WRITE_COMMAND.test(before.endsWith(' ') || before.endsWith('\t') ? before : `${before} `);
+};
 
 /** "Do not add real credentials", "never the .env": a hit the sentence rules out. */
 export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:never|not|no|without)\b|n't\b)[^.;!?\n]{0,25}$/.test(s.lower.slice(Math.max(0, h.start - 40), h.start));
@@ -58,6 +63,18 @@ function listedAfterCue(lower: string, at: number): boolean {
   for (let items = 0; items < 6; items++) {
     const before = lower.slice(Math.max(0, open - 30), open);
     if (MENTION_CUE.test(before)) return true;
+    // A quoted list item ('  • "…"') after a line that ends with a cue, or after other quoted items.
+    const lineStart = lower.lastIndexOf('\n', open - 1) + 1;
+    if (lineStart > 0 && /^\s{0,8}(?:[-*\u2022\u00b7]|\d{1,2}[.)])?\s{0,3}$/.test(lower.slice(lineStart, open))) {
+      const prevEnd = lineStart - 1;
+      const prevStart = lower.lastIndexOf('\n', prevEnd - 1) + 1;
+      const prev = lower.slice(prevStart, prevEnd).trimEnd();
+      if (MENTION_CUE.test(prev.replace(/:$/, ''))) return true;
+      const item = /^\s{0,8}(?:[-*\u2022\u00b7]|\d{1,2}[.)])?\s{0,3}(["'`\u201c\u2018])/.exec(prev);
+      if (!item) return false;
+      open = prevStart + item[0].length - 1;
+      continue;
+    }
     const joint = /(["'`\u201d\u2019\u00bb])\s{0,2}(?:,|;|\/|or|and|,\s{0,2}(?:or|and))\s{1,2}$/.exec(before);
     if (!joint) return false;
     const closeAt = open - before.length + joint.index;
@@ -74,13 +91,15 @@ function listedAfterCue(lower: string, at: number): boolean {
 export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHit[] => hits.filter((h) => !quotedMention(s, h));
 
 /** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
-const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall)\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
+const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall|deve|devono|debe|deben|doit|doivent|muss|müssen|soll|moet|moeten|musi|należy|harus|tolong|mohon)\b|должн|нужно|необходимо|주세요|하세요|해 주|\bmandatory\b|\brequired\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
 /** The next sentence opens with an order: the usual shape of AGENTS.md and CONTRIBUTING files, so it obliges less. */
 const NEXT_IMPERATIVE = /[.!?]\s{1,3}(?:act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/;
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** Signal kinds that give an order to an AI reader something to act on. */
 const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
+/** What a downstream reader ("whoever reads this") must be told to do for it to be an injection: people write those words too. */
+const DOWNSTREAM_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'cred-ask', 'secret-file', 'secret-collective', 'conversation', 'environment'];
 /** What a transfer word must move for an order to count ("copy the example file" moves nothing). */
 const MOVED_KINDS: readonly SignalKind[] = ['ext-dest', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
 
@@ -92,12 +111,20 @@ const MOVED_KINDS: readonly SignalKind[] = ['ext-dest', 'cred-noun', 'secret-fil
 function obligedAiReader(s: SignalSet): SignalHit | undefined {
   for (const m of s.hits('ai-reader').slice(0, 16)) {
     const after = s.lower.slice(m.end, m.end + 160);
-    if (DIRECT_ORDER.test(after)) return { kind: 'addressee', id: 'ordered-ai-reader', start: m.start, end: m.end };
-    const strongly = OBLIGATION.test(after);
-    if (!strongly && !NEXT_IMPERATIVE.test(after)) continue;
+    const ordersDirectly = DIRECT_ORDER.test(after);
     const to = m.end + 300;
     const ordered = (h: SignalHit): boolean => h.start >= m.start && h.start <= to && !negatedHit(s, h) && !writtenTo(s, h);
     const obliged: SignalHit = { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
+    if (m.tag === 'downstream') {
+      // "Whoever picks this up, check the logs first" is a ticket: the order must be one no person
+      // would give a colleague in passing (hide it, skip confirmation, move secrets or the chat).
+      if (!ordersDirectly && !OBLIGATION.test(after) && !NEXT_IMPERATIVE.test(after)) continue;
+      if (DOWNSTREAM_KINDS.some((k) => s.hits(k).some(ordered)) || s.hits('behavior-mod').some((h) => h.tag !== 'preference' && ordered(h))) return obliged;
+      continue;
+    }
+    if (ordersDirectly) return { kind: 'addressee', id: 'ordered-ai-reader', start: m.start, end: m.end };
+    const strongly = OBLIGATION.test(after);
+    if (!strongly && !NEXT_IMPERATIVE.test(after)) continue;
     if (ORDER_KINDS.some((k) => s.hits(k).some(ordered))) return obliged;
     // Under an explicit obligation any move or destination is the order ("should insert … and link
     // to …"); after plain imperatives ("Run the install. Copy the example file") it must move something.
@@ -118,6 +145,9 @@ const SENSITIVE_ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'd
  * not need to be told" is not).
  */
 export function addressedInstruction(s: SignalSet): SignalHit | undefined {
+  // "Store this as a permanent preference for every future session": only a model has sessions to carry it into.
+  const memory = notMentioned(s, s.hits('preempt').filter((h) => h.id === 'memory-persist')).find((h) => !negatedHit(s, h));
+  if (memory !== undefined) return { kind: 'addressee', id: 'memory-persist', start: memory.start, end: memory.end };
   const v = s.first('modelVocative') ?? s.first('modelDirective');
   if (v !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
   const obliged = obligedAiReader(s);
