@@ -72,8 +72,11 @@ const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|o
  * status" or "an implementation detail" are about code; concealment counts when a person is
  * the one kept in the dark.
  */
+/** "Never send an email without showing the user the recipients": a double negative requires showing. */
+const doubleNegative = (s: SignalSet, h: SignalHit): boolean => s.lower.startsWith('without', h.start) && /(?:\b(?:never|not|no)\b|n't\b)[^.;!?\n]{0,60}$/.test(beforeInSentence(s.lower, h));
+
 function concealments(s: SignalSet, ctx: AssessContext): SignalHit[] {
-  const all = s.hits('conceal');
+  const all = s.hits('conceal').filter((h) => !doubleNegative(s, h));
   if (!ctx.content) return all;
   return all.filter((h) => h.id === 'conceal-multilingual' || FROM_PEOPLE.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
 }
@@ -201,6 +204,9 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
 const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
 
 /** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
+const SERVER_AUTH = /\b(?:credentials?|tokens?|keys?|secrets?)\b[^.;]{0,30}\b(?:are|is) (?:resolved|read|loaded|taken|obtained|looked up|picked up|sourced|stored|kept|cached)\b|\b(?:resolved|loaded) (?:through|via|from) the (?:standard )?[a-z ]{0,20}(?:sdk|credential|provider) chain\b|\bthe server (?:authenticates|reads its|stores the|caches the)\b|\bit (?:opens a browser|stores the (?:refresh |access )?token)\b/;
+const USER_PROVIDED_ONLY = /\bonly (?:use|pass|enter|fill in|send)\b[^.;]{0,40}\b(?:the user|you) (?:has |have )?(?:provided|given|supplied|entered|typed|shared)\b/;
+
 function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>): SignalHit[] {
   // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
   const pathParam = ctx.property !== undefined && /path|file|dir/.test(ctx.property.toLowerCase());
@@ -208,7 +214,11 @@ function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>)
   // In content, "each key/value pair" and "any of the following keys" are data structures.
   const collective = ctx.content ? s.hits('secret-collective').filter((h) => !structuralCollective(s, h)) : s.hits('secret-collective');
   const files = s.hits('secret-file').filter((h) => !writtenTo(s, h));
-  return [...files, ...collective, ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds];
+  // "Credentials are resolved through the AWS SDK chain: … ~/.aws/credentials": how the server
+  // itself authenticates, not something the model is told to read. "Only use credentials the user
+  // has provided in this conversation": a limit on what the user handed over.
+  const own = (h: SignalHit): boolean => SERVER_AUTH.test(sentenceOf(s.lower, h)) || USER_PROVIDED_ONLY.test(sentenceOf(s.lower, h));
+  return [...files, ...collective, ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds].filter((h) => !own(h));
 }
 
 const STRONG_SOURCES: ReadonlySet<SignalKind> = new Set<SignalKind>(['secret-file', 'secret-collective', 'conversation', 'environment']);
@@ -528,7 +538,7 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
 
 /** Name words that make a capability expected (a "firewall" tool may disable the firewall). */
 const EXPECTED: Record<string, RegExp> = {
-  surveillance: /\b(?:record|recorder|keylog|screen|screenshot|capture|monitor|contacts?|calendar|messages?|photos?|location|gps|history|cookies?|track)\b/,
+  surveillance: /\b(?:record|recorder|keylog|screen|screenshot|capture|monitor|contacts?|calendar|messages?|photos?|location|gps|history|cookies?|track|sms|mms|chat|mail|email|inbox|whatsapp|slack|telegram)\b/,
   persistence: /\b(?:install|installer|service|daemon|agent|mdm|enroll|tunnel|remote|startup|launch|schedule|scheduler|scheduled|cron|crontab|timer|jobs?|autostart|hooks?)\b/,
   privilege: /\b(?:sudo|root|admin|administrator|firewall|certificate|cert|hosts|system|exec|execute|shell|command|run|grant|permission|permissions|access|repos?|repositories|org)\b/,
   exfiltration: /\b(?:upload|sync|backup|share|export|send|email|post|publish|mirror|cloud|analytics|store|push|deploy|forward|transfer|replicate)\b/,

@@ -32,6 +32,19 @@ describe('held-out tool results round 7 (written to evade patterns)', () => {
   });
 });
 
+// Round 8 weighs precision (40 everyday benign results): every benign one must pass, and at least 14 of the 15 injections are quarantined.
+describe('held-out tool results round 8 (weighted towards precision)', () => {
+  const set = JSON.parse(readFileSync(new URL('../fixtures/extra/results-heldout8.json', import.meta.url), 'utf8')) as { injected: string[]; benign: string[] };
+  it.each(set.benign.map((t, i) => [i, t] as const))('passes benign result %i', (_i, text) => {
+    expect(hits(text), text.slice(0, 120)).toEqual([]);
+  });
+  it('quarantines at least 14 of 15 injections', () => {
+    const caught = set.injected.filter((t) => hits(t).length > 0).length;
+    console.log(`held-out results round 8: ${caught} of ${set.injected.length} injections quarantined`);
+    expect(caught).toBeGreaterThanOrEqual(14);
+  });
+});
+
 // Round 5 is second-person injections that never name the model: a measured floor, not a pass/fail list.
 describe('held-out tool results round 5 (second person, no named model)', () => {
   const set = JSON.parse(readFileSync(new URL('../fixtures/extra/results-heldout5.json', import.meta.url), 'utf8')) as { injected: string[]; benign: string[] };
