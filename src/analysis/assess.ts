@@ -255,8 +255,11 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // in content an argument slot is a sink only next to secrets, the conversation or the environment.
   const slots = ctx.content ? argumentSlots(view).filter((h) => s.near([h], src.filter(isStrongSource), 220) !== undefined) : [];
   const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest')];
+  // "Pass `registry` to override it": the parameter is what is passed, not where a secret goes.
+  // "A company mirror", "the export": a transfer word used as a noun moves nothing.
+  const moves = s.hits('transfer').filter((h) => !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
   // In content, the secrets must be what is moved: the transfer word in the same sentence as the source.
-  const transfer = ctx.content ? nearInSentence(s, src, s.hits('transfer'), 160) : s.near(src, 'transfer', 160);
+  const transfer = ctx.content ? nearInSentence(s, src, moves, 160) : s.near(src, moves, 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink
   // counts when something is moved to it (a transfer word next to it).
   const sink = ctx.content && s.near(s.hits('transfer'), sinks, 120) === undefined ? undefined : s.near(src, sinks, 220);
@@ -409,11 +412,11 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
   const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';
   const reasons: string[] = [];
-  const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence' || h.tag === 'upload-secrets');
+  const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence' || h.tag === 'upload-secrets' || h.tag === 'weaken');
   let score = 0;
   if (worst) {
     score += 3;
-    reasons.push(worst.tag === 'download-exec' ? 'downloads and runs code' : worst.tag === 'upload-secrets' ? 'sends local secrets out' : 'plants persistence or remote access');
+    reasons.push(worst.tag === 'download-exec' ? 'downloads and runs code' : worst.tag === 'upload-secrets' ? 'sends local secrets out' : worst.tag === 'weaken' ? 'turns off a security control' : 'plants persistence or remote access');
   } else if (danger.length > 0) {
     score += 2;
     reasons.push('runs a destructive command');
@@ -550,7 +553,8 @@ const SEVERE_POWER = /disabl|turns? off|keylog|keystroke|reverse (?:tunnel|shell
 /** A description that admits to far more power than the tool's name suggests. */
 export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
-  const caps = notMentioned(s, s.hits('capability'));
+  // "shows the force-push and deletion settings": a capability named as configuration, not used.
+  const caps = notMentioned(s, s.hits('capability')).filter((h) => !/^(?:[\s-]?|\s(?:and|or)\s[\w-]{1,20}\s)(?:settings?|rules?|polic(?:y|ies)|options?|configuration|config|permissions?|protection)\b/.test(s.lower.slice(h.end, h.end + 40)));
   if (caps.length === 0) return undefined;
   const nameText = `${nameWords(ctx.name).join(' ')} `;
   const unexpected = caps.filter((h) => !(EXPECTED[h.tag ?? '']?.test(nameText) ?? false));

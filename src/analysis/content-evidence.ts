@@ -19,6 +19,7 @@ const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c'
  */
 export function quotedMention(s: SignalSet, h: SignalHit): boolean {
   const lower = s.lower;
+  if (listedAfterCue(lower, h.start, true)) return true;
   for (let i = h.start - 1; i >= Math.max(0, h.start - 100); i--) {
     const c = lower[i] ?? '';
     if (c === '\n') return false;
@@ -58,7 +59,13 @@ export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:neve
  * Whether the quote opening at `at` follows a mention cue, directly or as a later item of a quoted
  * list ('phrases such as "ignore previous instructions" or "do not tell the user"').
  */
-function listedAfterCue(lower: string, at: number): boolean {
+function listedAfterCue(lower: string, at: number, commaListOnly = false): boolean {
+  // "Flags issues such as running as root, `chmod 777`, unpinned tags, `curl | sh` patterns": an
+  // item of a comma list that a cue opened earlier in the same clause.
+  const clause = lower.slice(Math.max(0, at - 200), at);
+  const cut = Math.max(clause.lastIndexOf('. '), clause.lastIndexOf(';'), clause.lastIndexOf('\n'));
+  if (/\b(?:such as|e\.g\.|for example|for instance|including|patterns? like|issues? like)\s[^.;!?\n]*,\s(?:[^.;!?\n,]{0,12}\s)?[`'"\u201c\u2018]?$/.test(cut >= 0 ? clause.slice(cut + 1) : clause)) return true;
+  if (commaListOnly) return false;
   let open = at;
   for (let items = 0; items < 6; items++) {
     const before = lower.slice(Math.max(0, open - 30), open);

@@ -48,11 +48,11 @@ describe('held-out tool results round 8 (weighted towards precision)', () => {
 // Round 5 is second-person injections that never name the model: a measured floor, not a pass/fail list.
 describe('held-out tool results round 5 (second person, no named model)', () => {
   const set = JSON.parse(readFileSync(new URL('../fixtures/extra/results-heldout5.json', import.meta.url), 'utf8')) as { injected: string[]; benign: string[] };
-  it('quarantines at least 10 of 20 injections and no benign result', () => {
+  it('quarantines at least 11 of 20 injections and no benign result', () => {
     const caught = set.injected.filter((t) => hits(t).length > 0).length;
     const falsePositives = set.benign.filter((t) => hits(t).length > 0);
     console.log(`held-out results round 5: ${caught} of ${set.injected.length} injections quarantined, ${falsePositives.length} of ${set.benign.length} benign`);
     expect(falsePositives).toEqual([]);
-    expect(caught).toBeGreaterThanOrEqual(10);
+    expect(caught).toBeGreaterThanOrEqual(11);
   });
 });

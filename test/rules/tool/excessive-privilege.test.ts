@@ -3,6 +3,7 @@ import { testToolRule, tool } from '../../helpers/tool-rule-tester.js';
 
 testToolRule(rule, {
   valid: [
+    { name: 'a read-only viewer of protection settings', tool: tool('get_branch_protection', 'Read-only: shows the branch protection rules (required reviews, force-push and deletion settings).', { repo: {} }) },
     { name: 'an SMS tool mentions messages', tool: tool('send_sms', 'Sends an SMS via Twilio. Do not send marketing messages to numbers that have not opted in; always confirm the recipient with the user.', { to: {} }) },
     { name: 'a backup scheduler creates a launch agent', tool: tool('schedule_backup_macos', 'Creates a launchd agent plist in ~/Library/LaunchAgents that runs the backup command the user specifies. The agent is loaded with launchctl only when `load` is true.', { label: {} }) },
     { name: 'write tool that writes', tool: tool('write_query', 'Execute an INSERT, UPDATE or DELETE query on the database.') },
