@@ -72,6 +72,9 @@ const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|o
  * status" or "an implementation detail" are about code; concealment counts when a person is
  * the one kept in the dark.
  */
+/** "export AWS_ACCESS_KEY_ID=…" sets a shell variable; it moves nothing anywhere. */
+const shellAssignment = (s: SignalSet, h: SignalHit): boolean => /^\s[a-z_][a-z0-9_]{1,60}=/.test(s.lower.slice(h.end, h.end + 64));
+
 /** "Never send an email without showing the user the recipients": a double negative requires showing. */
 const doubleNegative = (s: SignalSet, h: SignalHit): boolean => s.lower.startsWith('without', h.start) && /(?:\b(?:never|not|no)\b|n't\b)[^.;!?\n]{0,60}$/.test(beforeInSentence(s.lower, h));
 
@@ -257,7 +260,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest')];
   // "Pass `registry` to override it": the parameter is what is passed, not where a secret goes.
   // "A company mirror", "the export": a transfer word used as a noun moves nothing.
-  const moves = s.hits('transfer').filter((h) => !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
+  const moves = s.hits('transfer').filter((h) => !shellAssignment(s, h) && !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
   // In content, the secrets must be what is moved: the transfer word in the same sentence as the source.
   const transfer = ctx.content ? nearInSentence(s, src, moves, 160) : s.near(src, moves, 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink
@@ -373,7 +376,7 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   const near = s.near(refs.filter((h) => h.id !== 'tool-identifier'), 'ext-dest', 160);
   // In content, "other tools" and a link sit together in every README: data must be moved there
   // (a transfer word next to it) or carried in it (a URL with a placeholder to fill).
-  const dest = near && ctx.content && s.near(s.hits('transfer'), [near[1]], 120) === undefined && s.first('urlTemplate') === undefined ? undefined : near;
+  const dest = near && ctx.content && s.near(s.hits('transfer').filter((h) => !shellAssignment(s, h)), [near[1]], 120) === undefined && s.first('urlTemplate') === undefined ? undefined : near;
   if (!effect && !dest) return undefined;
   reasons.push('refers to other tools or servers');
   if (effect) reasons.push('and changes what they do');
@@ -499,7 +502,8 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   // "IT will never ask for your password": a reassurance, not a request. "Ask the user to enter a
   // passphrase interactively": typed into a local prompt, never seen by the model.
   // In content, "Enter your username and the one-time code" is a step in a web form, not an ask to the model.
-  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && /^(?:enter|type)\b/.test(s.lower.slice(h.start, h.end))) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
+  // "The information you give us" describes; "give us your password" asks.
+  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (/^(?:enter|type)\b/.test(s.lower.slice(h.start, h.end)) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
   const reasons: string[] = [];
   let score = 0;
   // In content (mail, docs), asks and passwords sit in neighbouring sentences all the time ("do not

@@ -53,7 +53,7 @@ export const writtenTo = (s: SignalSet, h: SignalHit): boolean => {
 };
 
 /** "Do not add real credentials", "never the .env": a hit the sentence rules out. */
-export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:never|not|no|without)\b|n't\b)[^.;!?\n]{0,25}$/.test(s.lower.slice(Math.max(0, h.start - 40), h.start));
+export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:never|not|no|without)\b|n't\b)[^.;!?\n]{0,40}$/.test(s.lower.slice(Math.max(0, h.start - 56), h.start));
 
 /**
  * Whether the quote opening at `at` follows a mention cue, directly or as a later item of a quoted
@@ -120,7 +120,8 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
     const after = s.lower.slice(m.end, m.end + 160);
     const ordersDirectly = DIRECT_ORDER.test(after);
     const to = m.end + 300;
-    const ordered = (h: SignalHit): boolean => h.start >= m.start && h.start <= to && !negatedHit(s, h) && !writtenTo(s, h);
+    // A plain "credentials" (weak) is what awareness pages warn about; passwords, keys and codes are asked for.
+    const ordered = (h: SignalHit): boolean => h.start >= m.start && h.start <= to && !negatedHit(s, h) && !writtenTo(s, h) && !(h.kind === 'cred-noun' && h.tag === 'weak');
     const obliged: SignalHit = { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
     if (m.tag === 'downstream') {
       // "Whoever picks this up, check the logs first" is a ticket: the order must be one no person
@@ -136,7 +137,13 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
     // Under an explicit obligation any move or destination is the order ("should insert … and link
     // to …"); after plain imperatives ("Run the install. Copy the example file") it must move something.
     const moves = s.hits('transfer').filter(ordered);
-    if (strongly && (moves.length > 0 || s.hits('ext-dest').some(ordered))) return obliged;
+    if (strongly) {
+      // The move must follow the obligation in the same paragraph ("should insert … and link to …"),
+      // not sit under a "What you should do" heading for people.
+      const at = m.end + (OBLIGATION.exec(after)?.index ?? 0);
+      const follows = (h: SignalHit): boolean => h.start >= at && h.start <= at + 240 && !s.lower.slice(at, h.start).includes('\n\n');
+      if (moves.some(follows) || s.hits('ext-dest').some((h) => ordered(h) && follows(h))) return obliged;
+    }
     if (moves.length > 0 && nearInSentence(s, moves, MOVED_KINDS.flatMap((k) => s.hits(k).filter(ordered)), 120) !== undefined) return obliged;
   }
   return undefined;

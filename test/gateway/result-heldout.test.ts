@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resultScanner } from '../../src/gateway/result-scanner.js';
 import { atLeast } from '../../src/model/index.js';
 
-const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
+const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
 const scanner = resultScanner(() => undefined);
 const hits = (text: string) => scanner.scan([text], { server: 'held-out', target: 'read' }).filter((h) => atLeast(h.severity, 'high')).map((h) => `${h.ruleId}:${h.severity}`);
 

@@ -112,7 +112,7 @@ export const DATA_SIGNALS: readonly SignalPattern[] = [
     kind: 'ext-dest',
     description: 'A destination outside the client: URL, e-mail address, phone number, IBAN, wallet address, git remote, chat channel, bank account.',
     keywords: ['://', '@', '+', 'iban', '0x', 'git@', 'channel', 'account', '#'],
-    regex: /\b(?:https?|ftp|wss?|sftp):\/\/[^\s<>"'`)\]]{3,2048}|\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b|\+\d{1,3}[\d -]{6,16}\d|\b0x[0-9a-f]{40}\b|\bgit@[a-z0-9.-]{1,253}:|\bchannel #?[a-z0-9_-]{2,40}\b|\bc0[a-z0-9]{4,12}\b|\baccount (?:#|no\.? )?\d{4}[- ]?\d{4}[- ]?\d{2,8}\b|\bremote '?[a-z0-9_-]{1,40}'? \(/g,
+    regex: /\b(?:https?|ftp|wss?|sftp):\/\/(?!(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|$))[^\s<>"'`)\]]{3,2048}|\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b|\+\d{1,3}[\d -]{6,16}\d|\b0x[0-9a-f]{40}\b|\bgit@[a-z0-9.-]{1,253}:|\bchannel #?[a-z0-9_-]{2,40}\b|\bc0[a-z0-9]{4,12}\b|\baccount (?:#|no\.? )?\d{4}[- ]?\d{4}[- ]?\d{2,8}\b|\bremote '?[a-z0-9_-]{1,40}'? \(/g,
     truePositives: ['https://telemetry.link-preview.example/c?d=', 'attkr@pwnd.com', '+13241234123', 'channel C0EXTERNAL'.toLowerCase(), 'git@git.commit-msg.example:mirror.git', 'account 4000-1234-5678'],
     falsePositives: ['version 1.2.3'],
   },
