@@ -67,17 +67,17 @@ function overrides(s: SignalSet, ctx: AssessContext): SignalHit[] {
 /** Who concealment hides something from: a person, or telling one. */
 const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment|flag|reviewers?|team)\b/;
 
-/**
- * Concealment signals. In content (source code above all) "silently ignore", "don't expose
- * status" or "an implementation detail" are about code; concealment counts when a person is
- * the one kept in the dark.
- */
 /** "export AWS_ACCESS_KEY_ID=…" sets a shell variable; it moves nothing anywhere. */
 const shellAssignment = (s: SignalSet, h: SignalHit): boolean => /^\s[a-z_][a-z0-9_]{1,60}=/.test(s.lower.slice(h.end, h.end + 64));
 
 /** "Never send an email without showing the user the recipients": a double negative requires showing. */
 const doubleNegative = (s: SignalSet, h: SignalHit): boolean => s.lower.startsWith('without', h.start) && /(?:\b(?:never|not|no)\b|n't\b)[^.;!?\n]{0,60}$/.test(beforeInSentence(s.lower, h));
 
+/**
+ * Concealment signals. In content (source code above all) "silently ignore", "don't expose
+ * status" or "an implementation detail" are about code; concealment counts when a person is
+ * the one kept in the dark.
+ */
 function concealments(s: SignalSet, ctx: AssessContext): SignalHit[] {
   const all = s.hits('conceal').filter((h) => !doubleNegative(s, h));
   if (!ctx.content) return all;
@@ -206,10 +206,10 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
 
 const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
 
-/** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
 const SERVER_AUTH = /\b(?:credentials?|tokens?|keys?|secrets?)\b[^.;]{0,30}\b(?:are|is) (?:resolved|read|loaded|taken|obtained|looked up|picked up|sourced|stored|kept|cached)\b|\b(?:resolved|loaded) (?:through|via|from) the (?:standard )?[a-z ]{0,20}(?:sdk|credential|provider) chain\b|\bthe server (?:authenticates|reads its|stores the|caches the)\b|\bit (?:opens a browser|stores the (?:refresh |access )?token)\b/;
 const USER_PROVIDED_ONLY = /\bonly (?:use|pass|enter|fill in|send)\b[^.;]{0,40}\b(?:the user|you) (?:has |have )?(?:provided|given|supplied|entered|typed|shared)\b/;
 
+/** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
 function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>): SignalHit[] {
   // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
   const pathParam = ctx.property !== undefined && /path|file|dir/.test(ctx.property.toLowerCase());

@@ -57,7 +57,8 @@ export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:neve
 
 /**
  * Whether the quote opening at `at` follows a mention cue, directly or as a later item of a quoted
- * list ('phrases such as "ignore previous instructions" or "do not tell the user"').
+ * list ('phrases such as "ignore previous instructions" or "do not tell the user"'). With
+ * `commaListOnly`, only whether `at` starts an item of a comma list a cue opened (for hits outside quotes).
  */
 function listedAfterCue(lower: string, at: number, commaListOnly = false): boolean {
   // "Flags issues such as running as root, `chmod 777`, unpinned tags, `curl | sh` patterns": an
