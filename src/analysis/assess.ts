@@ -251,7 +251,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
   // "The private key never leaves the machine", "tokens stay on the device": the secret is not moved.
   const staysPut = /^[\s)`'"]{0,3}(?:(?:is|are|will|does|do)\s)?(?:never|not|n't|stays?|remains?|is kept|are kept)\b/;
-  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 25), h.start)) && !staysPut.test(s.lower.slice(h.end, h.end + 24)));
+  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 36), h.start)) && !staysPut.test(s.lower.slice(h.end, h.end + 24)));
   if (live.length === 0) return undefined;
   src.splice(0, src.length, ...live);
   // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):
@@ -466,6 +466,7 @@ const SECRET_PARAMS: readonly SecretParamClass[] = [
   { re: /mfa|backup_?codes?|(?:^|_)otp(?:_|$)|otp_?code|2fa|sms_?code|verification_?code/, weight: 2, label: 'one-time or backup codes' },
   { re: /cookie|session_?token/, weight: 2, label: 'a session cookie' },
   { re: /private_?key|passphrase/, weight: 2, label: 'a private key' },
+  { re: /(?:^|_)(?:pin|tan)(?:_|$)|bank_?login|online_?banking/, weight: 2, label: 'a bank PIN, TAN or login', expected: /\b(?:bank\w*|card|pin|atm)\b/ },
   { re: /pass(?:word|wd)s?|(?:^|_)pwd(?:_|$)|contrasena|passwort/, weight: 2, label: 'a password' },
   { re: /kubeconfig|sa_?key|service_?account|secret_?access_?key|ci_?vars/, weight: 2, label: 'cloud credentials' },
 ];
