@@ -503,8 +503,10 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   // "IT will never ask for your password": a reassurance, not a request. "Ask the user to enter a
   // passphrase interactively": typed into a local prompt, never seen by the model.
   // In content, "Enter your username and the one-time code" is a step in a web form, not an ask to the model.
-  // "The information you give us" describes; "give us your password" asks.
-  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (/^(?:enter|type)\b/.test(s.lower.slice(h.start, h.end)) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
+  // "The information you give us" describes; "give us your password" asks. "Enter your password"
+  // is a step of a web form, unless the text urges someone to have people enter it.
+  const formStep = (h: SignalHit): boolean => /^(?:enter|type\b|(?:を|の)?入力|(?:를|을) ?입력|введите)/.test(s.lower.slice(h.start, h.end)) && !/^(?:する|하도록)?\s?(?:よう(?:に)?(?:促|求|依頼|お願い)|요청|유도)/.test(s.lower.slice(h.end, h.end + 12));
+  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (formStep(h) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
   const reasons: string[] = [];
   let score = 0;
   // In content (mail, docs), asks and passwords sit in neighbouring sentences all the time ("do not

@@ -8,9 +8,11 @@ import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { IMPERATIVE_VERBS } from './signals/imperatives.js';
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text))[\s:,]{0,3}$/;
-const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab']);
-const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb' };
+const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text))[\s:,]{0,3}$/;
+const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab', '\u300c', '\u300e', '\u201e']);
+const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb', '\u300c': '\u300d', '\u300e': '\u300f', '\u201e': '\u201c' };
+/** Languages that name a quote after it: '"…"라는 문장', '「…」という文', '“…”的文本'. */
+const NAMED_AFTER = /^\s{0,2}(?:라는|이라는|와 같은|같은|という|といった|などの|のような|的(?:文本|句子|指令|话|提示|内容)|之类|这样的|такого (?:вида|рода)|и т\.\s?п\.)/;
 
 /**
  * Whether a signal hit lies inside a quoted example: a security tool that "scans for patterns such
@@ -28,7 +30,7 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
     const close = lower.indexOf(CLOSING[c] ?? c, h.end);
     if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
-    return listedAfterCue(lower, i);
+    return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16));
   }
   return false;
 }
@@ -83,11 +85,11 @@ function listedAfterCue(lower: string, at: number, commaListOnly = false): boole
       open = prevStart + item[0].length - 1;
       continue;
     }
-    const joint = /(["'`\u201d\u2019\u00bb])\s{0,2}(?:,|;|\/|or|and|,\s{0,2}(?:or|and))\s{1,2}$/.exec(before);
+    const joint = /(["'`\u201d\u2019\u00bb\u300d\u300f])\s{0,2}(?:,|;|\/|or|and|,\s{0,2}(?:or|and)|или|и|o|y|ou|et|oder|und|或|和|、|또는|및|または|や)\s{0,2}$/.exec(before);
     if (!joint) return false;
     const closeAt = open - before.length + joint.index;
     const closer = joint[1] ?? '';
-    const opener = closer === '\u201d' ? '\u201c' : closer === '\u2019' ? '\u2018' : closer === '\u00bb' ? '\u00ab' : closer;
+    const opener = ({ '\u201d': '\u201c', '\u2019': '\u2018', '\u00bb': '\u00ab', '\u300d': '\u300c', '\u300f': '\u300e' } as Record<string, string>)[closer] ?? closer;
     const prev = lower.lastIndexOf(opener, closeAt - 1);
     if (prev < 0 || closeAt - prev > 160 || lower.slice(prev, closeAt).includes('\n')) return false;
     open = prev;
