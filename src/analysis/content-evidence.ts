@@ -102,8 +102,13 @@ export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHi
 
 /** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
 const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall|deve|devono|debe|deben|doit|doivent|muss|müssen|soll|moet|moeten|musi|należy|harus|tolong|mohon)\b|должн|нужно|необходимо|주세요|하세요|해 주|\bmandatory\b|\brequired\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
-/** The next sentence opens with an order: the usual shape of AGENTS.md and CONTRIBUTING files, so it obliges less. */
-const NEXT_IMPERATIVE = /[.!?:]\s{1,3}(?:(?:to|before|after|when|once|first|then)\b[^.,\n]{0,60},\s)?(?:act|add|answer|append|approve|ask|call|change|close|copy|count|create|delete|describe|disable|do|download|email|enable|execute|export|fetch|follow|forward|give|grant|ignore|disregard|include|insert|install|keep|leave|list|load|make|mark|merge|move|navigate|open|output|paste|pay|post|print|push|put|rank|rate|read|recommend|remove|rename|replace|reply|report|reset|respond|return|reveal|rewrite|run|save|say|score|send|set|share|show|skip|start|state|stop|submit|summari[sz]e|switch|tell|transfer|translate|treat|trust|turn|update|upload|use|visit|write)\b/;
+/**
+ * The next sentence opens with an order: the usual shape of AGENTS.md and CONTRIBUTING files, so it
+ * obliges less. The shared imperative verbs except "accept" and "note": "Note that …" opens an
+ * explanation, not an order.
+ */
+const NEXT_VERBS = IMPERATIVE_VERBS.split('|').filter((v) => v !== 'accept' && v !== 'note').join('|');
+const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|once|first|then)\\b[^.,\\n]{0,60},\\s)?(?:${NEXT_VERBS})\\b`);
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** Signal kinds that give an order to an AI reader something to act on. */
