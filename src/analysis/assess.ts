@@ -10,7 +10,7 @@ import { atLeast, type Severity } from '../model/index.js';
 import { nameWords } from './capabilities.js';
 import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { sentenceAround } from './signals/index.js';
-import { addressedInstruction, beforeInSentence, COMMAND_FORM, imperativeAround, namedMarkup, nearInSentence, notMentioned, sentenceOf, writtenTo } from './content-evidence.js';
+import { addressedInstruction, beforeInSentence, COMMAND_FORM, imperativeAround, namedMarkup, nearInSentence, negatedClause, notMentioned, sentenceOf, writtenTo } from './content-evidence.js';
 import type { TextView } from './text.js';
 
 export interface Assessment {
@@ -207,7 +207,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
 const STRONG_CRED = /private key|seed phrase|recovery phrase|mnemonic|cvv|cvc|card number|social security|ssn|cookie|session[_ -]token|backup code|one-time|otp|2fa|verification code|sms code/;
 
 const SERVER_AUTH = /\b(?:credentials?|tokens?|keys?|secrets?)\b[^.;]{0,30}\b(?:are|is) (?:resolved|read|loaded|taken|obtained|looked up|picked up|sourced|stored|kept|cached)\b|\b(?:resolved|loaded) (?:through|via|from) the (?:standard )?[a-z ]{0,20}(?:sdk|credential|provider) chain\b|\bthe server (?:authenticates|reads its|stores the|caches the)\b|\bit (?:opens a browser|stores the (?:refresh |access )?token)\b/;
-const USER_PROVIDED_ONLY = /\bonly (?:use|pass|enter|fill in|send)\b[^.;]{0,40}\b(?:the user|you) (?:has |have )?(?:provided|given|supplied|entered|typed|shared)\b/;
+const USER_PROVIDED_ONLY = /\bonly (?:use|pass|enter|fill in|send)\b[^.;]{0,40}\b(?:the user|you) (?:has |have )?(?:provided|given|supplied|entered|typed|shared)\b|\b(?:must|should|has to|needs to|can only|may only) come (?:directly )?from the user\b/;
 
 /** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
 function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>): SignalHit[] {
@@ -251,7 +251,7 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
   // "The private key never leaves the machine", "tokens stay on the device": the secret is not moved.
   const staysPut = /^[\s)`'"]{0,3}(?:(?:is|are|will|does|do)\s)?(?:never|not|n't|stays?|remains?|is kept|are kept)\b/;
-  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 36), h.start)) && !staysPut.test(s.lower.slice(h.end, h.end + 24)));
+  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 36), h.start)) && !negatedClause(s, h) && !staysPut.test(s.lower.slice(h.end, h.end + 24)));
   if (live.length === 0) return undefined;
   src.splice(0, src.length, ...live);
   // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):
@@ -404,7 +404,7 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
   const negations = s.hits('negation');
   // "Ask for confirmation before anything destructive (rm -rf, editing ~/.bashrc)" lists what needs a human.
-  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60) || CONFIRM_BEFORE.test(beforeInSentence(s.lower, h));
+  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60) || CONFIRM_BEFORE.test(beforeInSentence(s.lower, h)) || negatedClause(s, h);
   // Persistence needs something planted: a command or a key next to authorized_keys, .bashrc or the
   // crontab, not advice about those files. In a tool's own description, "adds a job to the user's
   // crontab" says what the tool does; an order to plant something opens the sentence with the verb.
@@ -447,10 +447,13 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
 // Credential harvesting.
 // -------------------------------------------------------------------------------------------------
 
+/** A one-time code (TOTP, SMS, MFA device), which expires in seconds; backup codes last and are not one. */
+const ONE_TIME_CODE = /^(?:mfa|2fa|otp|totp|\d-digit code|one-time (?:code|password|passcode)|(?:verification|sms|authenticator|mfa|2fa|totp) code)$/;
+
 /** Where a secret typed by the user goes when it never reaches the model. */
 const LOCAL_ENTRY = /\b(?:interactively|at the (?:terminal|prompt|password prompt)|in (?:the|a|their) (?:terminal|secure prompt|password prompt|native dialog|system dialog|os dialog|browser window|keychain prompt))\b/;
 
-const AUTH_PURPOSE = /\b(?:log ?in|sign ?in|auth\w*|password|credential\w*|vault|keychain|secrets?|connect\w*|database|db|sql|ssh|wallet|bank\w*|tokens?|keys?|session|account|identity|idp|oauth|sso|2fa|mfa|otp|register|signup)\b/;
+const AUTH_PURPOSE = /\b(?:log ?in|sign ?in|auth\w*|iam|sts|password|credential\w*|vault|keychain|secrets?|connect\w*|database|db|sql|ssh|wallet|bank\w*|tokens?|keys?|session|account|identity|idp|oauth|sso|2fa|mfa|otp|register|signup)\b/;
 
 interface SecretParamClass {
   re: RegExp;
@@ -513,7 +516,12 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   // copy the password into email. … ask them to raise a request"): the ask must name the secret.
   const askStrong = ctx.content ? nearInSentence(s, asks, strong, 80) : s.near(asks, strong, 80);
   const askWeak = ctx.content ? nearInSentence(s, asks, weak, 60) : s.near(asks, weak, 60);
-  if (askStrong) {
+  // "If the role requires MFA, ask the user for the current 6-digit code": an auth tool relaying a
+  // one-time code to the service it signs in to, as its CLI would prompt for it.
+  const oneTimeOnly = askStrong !== undefined && AUTH_PURPOSE.test(ctx.purpose) && [...strong, ...weak].filter((h) => nearInSentence(s, [h], asks, 120) !== undefined).every((h) => ONE_TIME_CODE.test(s.lower.slice(h.start, h.end)));
+  if (askStrong && oneTimeOnly) {
+    score += 1;
+  } else if (askStrong) {
     score += 3;
     reasons.push('asks the user for a password, code, key or cookie');
   } else if (askWeak) {
@@ -557,11 +565,16 @@ const EXPECTED: Record<string, RegExp> = {
 
 const SEVERE_POWER = /disabl|turns? off|keylog|keystroke|reverse (?:tunnel|shell)|mdm|device management|root certificate|\/etc\/hosts|arbitrary|remote[- ](?:control|shell|access)|backdoor|kernel extension|full[- ]disk/;
 
+/** A sentence that puts a human in the loop ("… show the exact command and wait for approval"). */
+const GUARD = /\b(?:wait(?:s|ing)? for|ask(?:s|ing)? (?:the user )?for|get(?:s|ting)?|obtain(?:s|ing)?|requires?|request(?:s|ing)?|needs?)\b[^.;]{0,40}\b(?:approval|confirmation|consent|(?:the user's|their|explicit) permission)\b|\bconfirm(?:ed)? (?:it )?with the user\b/;
+const guarded = (sentence: string): boolean => GUARD.test(sentence) && !/\b(?:without|no need|never ask|don't ask|do not ask|skip)\b/.test(sentence);
+
 /** A description that admits to far more power than the tool's name suggests. */
 export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   // "shows the force-push and deletion settings": a capability named as configuration, not used.
-  const caps = notMentioned(s, s.hits('capability')).filter((h) => !/^(?:[\s-]?|\s(?:and|or)\s[\w-]{1,20}\s)(?:settings?|rules?|polic(?:y|ies)|options?|configuration|config|permissions?|protection)\b/.test(s.lower.slice(h.end, h.end + 40)));
+  // "Before anything that deletes files, show the command and wait for approval": a guard, not a power.
+  const caps = notMentioned(s, s.hits('capability')).filter((h) => !/^(?:[\s-]?|\s(?:and|or)\s[\w-]{1,20}\s)(?:settings?|rules?|polic(?:y|ies)|options?|configuration|config|permissions?|protection)\b/.test(s.lower.slice(h.end, h.end + 40)) && !guarded(sentenceOf(s.lower, h)));
   if (caps.length === 0) return undefined;
   const nameText = `${nameWords(ctx.name).join(' ')} `;
   const unexpected = caps.filter((h) => !(EXPECTED[h.tag ?? '']?.test(nameText) ?? false));

@@ -57,6 +57,25 @@ export const writtenTo = (s: SignalSet, h: SignalHit): boolean => {
 /** "Do not add real credentials", "never the .env": a hit the sentence rules out. */
 export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:never|not|no|without)\b|n't\b)[^.;!?\n]{0,40}$/.test(s.lower.slice(Math.max(0, h.start - 56), h.start));
 
+/** A negated verb opening a clause: "do not copy", "never put", "must not send" ("without asking" governs only its own gerund). */
+const CLAUSE_NEGATION = /(?:\b(?:never|not|nor|cannot)|n't)\s(?:(?:ever|be|been|to|you|please|just|simply|directly|automatically)\s){0,2}[a-z]{2,20}\b/g;
+/** "Do not forget to run …", "never skip": a negation that insists on the act. */
+const EMPHATIC = /\b(?:forget|skip|omit|fail|hesitate|neglect|miss|stop|wait|delay)$/;
+/** Where a negated clause ends: a new clause, a condition, an exception or a new order after a comma. */
+const CLAUSE_BREAK = new RegExp(`[;:]|\\b(?:but|unless|except|instead|rather|otherwise|then|before|after|when|once|while|so that)\\b|(?:,|\\band)\\s(?:please\\s|just\\s|simply\\s|also\\s|instead\\s|then\\s)?(?:${IMPERATIVE_VERBS})\\b`);
+
+/**
+ * "Do not copy secrets, tokens or passwords from the conversation into the issue": every object of
+ * a negated verb is ruled out, however long the list, up to where the clause ends.
+ */
+export function negatedClause(s: SignalSet, h: SignalHit, max = 160): boolean {
+  const before = beforeInSentence(s.lower, h, max);
+  let end = -1;
+  CLAUSE_NEGATION.lastIndex = 0;
+  for (let m = CLAUSE_NEGATION.exec(before); m !== null; m = CLAUSE_NEGATION.exec(before)) end = EMPHATIC.test(m[0]) ? -1 : m.index + m[0].length;
+  return end >= 0 && !CLAUSE_BREAK.test(before.slice(end));
+}
+
 /**
  * Whether the quote opening at `at` follows a mention cue, directly or as a later item of a quoted
  * list ('phrases such as "ignore previous instructions" or "do not tell the user"'). With

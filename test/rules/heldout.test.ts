@@ -35,17 +35,23 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
   });
 });
 
-// Set 11 (consumer and business tools) is kept as a measured floor, with every benign tool passing:
-// its first run found 12 of 20 attacks, the fixes 19, and 20 once the reporting lies got their own
-// keyword gate.
-describe('held-out heldout11.json (a measured floor)', () => {
-  const set = JSON.parse(readFileSync(new URL('../fixtures/extra/heldout11.json', import.meta.url), 'utf8')) as HeldOut;
+// Sets whose attacks are not all caught on their first run are kept as measured floors, with
+// every benign tool passing. Set 11 (consumer and business tools): first run 12 of 20, 20 once the
+// reporting lies got their own keyword gate. Set 12 (tools in the style of popular servers): first
+// run 19 of 25 with 6 of 30 benign flagged (see its note).
+const floors: Array<[file: string, floor: number]> = [
+  ['heldout11.json', 20],
+  ['heldout12.json', 19],
+];
+
+describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
+  const set = JSON.parse(readFileSync(new URL(`../fixtures/extra/${file}`, import.meta.url), 'utf8')) as HeldOut;
   it.each(set.benign.map((b) => [b.name, b] as const))('raises nothing at medium or above on benign %s', (_name, tool) => {
     expect(flagged(tool)).toEqual([]);
   });
-  it('detects at least 20 of 20 attacks', () => {
+  it(`detects at least ${floor} of ${set.attacks.length} attacks`, () => {
     const caught = set.attacks.filter((a) => flagged(a.tool).length > 0).length;
-    console.log(`held-out set 11: ${caught} of ${set.attacks.length} attacks detected`);
-    expect(caught).toBeGreaterThanOrEqual(20);
+    console.log(`held-out ${file}: ${caught} of ${set.attacks.length} attacks detected`);
+    expect(caught).toBeGreaterThanOrEqual(floor);
   });
 });
