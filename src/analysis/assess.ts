@@ -61,8 +61,11 @@ const MODEL_AUTHORITY = /\b(?:instructions?|directives?|the user|users?'s?|assis
 function overrides(s: SignalSet, ctx: AssessContext): SignalHit[] {
   const all = s.hits('override');
   if (!ctx.content) return all;
-  return all.filter((h) => h.id !== 'override-authority' || MODEL_AUTHORITY.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
+  return all.filter((h) => !DESCRIBED_PURPOSE.test(s.lower.slice(Math.max(0, h.start - 24), h.start)) && (h.id !== 'override-authority' || MODEL_AUTHORITY.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80))));
 }
+
+/** "Text meant to override the system prompt", "content that tries to ignore …": an attack described, not made. */
+const DESCRIBED_PURPOSE = /\b(?:meant|designed|intended|crafted|written|built|tries|trying|tried|attempts?|attempting|attempted|aims?|aimed|used)\sto\s$/;
 
 /** Who concealment hides something from: a person, or telling one. */
 const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment|flag|reviewers?|team)\b/;
@@ -509,7 +512,9 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   // "The information you give us" describes; "give us your password" asks. "Enter your password"
   // is a step of a web form, unless the text urges someone to have people enter it.
   const formStep = (h: SignalHit): boolean => /^(?:enter|type\b|(?:を|の)?入力|(?:를|을) ?입력|введите)/.test(s.lower.slice(h.start, h.end)) && !/^(?:する|하도록)?\s?(?:よう(?:に)?(?:促|求|依頼|お願い)|요청|유도)/.test(s.lower.slice(h.end, h.end + 12));
-  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (formStep(h) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
+  // "We received a request to reset the password", "approve an MFA prompt": the verb used as a noun asks nothing.
+  const asNoun = (h: SignalHit): boolean => /\b(?:a|an|the|this|that|your|our|any|mfa|login|push)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start));
+  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (formStep(h) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !asNoun(h) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !negatedClause(s, h) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
   const reasons: string[] = [];
   let score = 0;
   // In content (mail, docs), asks and passwords sit in neighbouring sentences all the time ("do not

@@ -21,7 +21,7 @@ const NAMED_AFTER = /^\s{0,2}(?:라는|이라는|와 같은|같은|という|と
  */
 export function quotedMention(s: SignalSet, h: SignalHit): boolean {
   const lower = s.lower;
-  if (listedAfterCue(lower, h.start, true)) return true;
+  if (listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start)) return true;
   for (let i = h.start - 1; i >= Math.max(0, h.start - 100); i--) {
     const c = lower[i] ?? '';
     if (c === '\n') return false;
@@ -30,7 +30,31 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
     const close = lower.indexOf(CLOSING[c] ?? c, h.end);
     if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
+    // "text meant to override the system prompt ("ignore your previous instructions")": a parenthetical example.
+    if (lower[i - 1] === '(' && /\s/.test(lower[i - 2] ?? '')) return true;
     return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16));
+  }
+  return false;
+}
+
+/** A line that introduces a quoted text: "The reporter planted the following text in a shared document:". */
+const QUOTE_INTRO = /\b(?:the following|this|these|a|an)\s(?:[a-z-]+\s){0,2}(?:text|payload|message|prompt|comment|instructions?|string|content|note|snippet|line|lines|sentence)\b[^\n]{0,80}:$|\b(?:reads?|read as follows|said|says|stated|contained|looked like|was|were):$/;
+
+/**
+ * Whether a hit lies in a Markdown blockquote that a line such as "The reporter planted the
+ * following text:" introduces: advisories and write-ups quote the payload they describe.
+ */
+function quotedBlockAfterCue(lower: string, at: number): boolean {
+  let lineStart = lower.lastIndexOf('\n', at - 1) + 1;
+  if (!/^\s{0,3}>/.test(lower.slice(lineStart, lineStart + 4))) return false;
+  // Walk up through the blockquote (and blank lines inside it) to the line that introduces it.
+  for (let lines = 0; lines < 20 && lineStart > 0; lines++) {
+    const prevEnd = lineStart - 1;
+    const prevStart = lower.lastIndexOf('\n', prevEnd - 1) + 1;
+    const prev = lower.slice(prevStart, prevEnd).trim();
+    lineStart = prevStart;
+    if (prev === '' || prev.startsWith('>')) continue;
+    return QUOTE_INTRO.test(prev);
   }
   return false;
 }
@@ -130,6 +154,10 @@ const NEXT_VERBS = IMPERATIVE_VERBS.split('|').filter((v) => v !== 'accept' && v
 const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|once|first|then)\\b[^.,\\n]{0,60},\\s)?(?:${NEXT_VERBS})\\b`);
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
+/** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
+const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$/;
+/** A finite verb after the reader that states a fact about it ("has", "can", "is not"), unlike "is required to". */
+const STATEMENT_AFTER = /^\s(?:has|have|had|can|could|may|might|does|did|was|were|gets|uses|sees|reads|knows|(?:is|are)\s(?!(?:required|expected|obliged|instructed|asked|supposed|told|to|now|hereby|[a-z]+ing)\b))/;
 /** Signal kinds that give an order to an AI reader something to act on. */
 const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
 /** What a downstream reader ("whoever reads this") must be told to do for it to be an injection: people write those words too. */
@@ -144,6 +172,9 @@ const MOVED_KINDS: readonly SignalKind[] = ['ext-dest', 'cred-noun', 'secret-fil
  */
 function obligedAiReader(s: SignalSet): SignalHit | undefined {
   for (const m of s.hits('ai-reader').slice(0, 16)) {
+    // "It is sent to the language model before each conversation": the model talked about, not to.
+    // "Every bot has a persona prompt": a statement about AI readers, not words to one.
+    if (TALKED_ABOUT.test(s.lower.slice(Math.max(0, m.start - 40), m.start)) || STATEMENT_AFTER.test(s.lower.slice(m.end, m.end + 40))) continue;
     const after = s.lower.slice(m.end, m.end + 160);
     const ordersDirectly = DIRECT_ORDER.test(after);
     const to = m.end + 300;
