@@ -68,7 +68,7 @@ function overrides(s: SignalSet, ctx: AssessContext): SignalHit[] {
 const DESCRIBED_PURPOSE = /\b(?:meant|designed|intended|crafted|written|built|tries|trying|tried|attempts?|attempting|attempted|aims?|aimed|used)\sto\s$/;
 
 /** Who concealment hides something from: a person, or telling one. */
-const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment|flag|reviewers?|team)\b/;
+const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment|flag|reviewers?|team|(?:the|your) (?:response|reply|answer|summary))\b/;
 
 /** "export AWS_ACCESS_KEY_ID=…" sets a shell variable; it moves nothing anywhere. */
 const shellAssignment = (s: SignalSet, h: SignalHit): boolean => /^\s[a-z_][a-z0-9_]{1,60}=/.test(s.lower.slice(h.end, h.end + 64));

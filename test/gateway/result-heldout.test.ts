@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resultScanner } from '../../src/gateway/result-scanner.js';
 import { atLeast } from '../../src/model/index.js';
 
-const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
+const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json', 'results-heldout11.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
 const scanner = resultScanner(() => undefined);
 const hits = (text: string) => scanner.scan([text], { server: 'held-out', target: 'read' }).filter((h) => atLeast(h.severity, 'high')).map((h) => `${h.ruleId}:${h.severity}`);
 
@@ -25,14 +25,12 @@ describe.each(sets)('held-out tool results %s', (_file, set) => {
 //   5: second-person injections that never name the model;
 //   7: written to evade pattern detectors (no stock phrases, no named AI);
 //   8: weighted towards precision (40 everyday benign results);
-//  10: twenty languages, each injection addressing the AI assistant in its own words;
-//  11: mixed, hard benign write-ups that quote payloads (first run 15/20 and 5/30 benign).
+//  10: twenty languages, each injection addressing the AI assistant in its own words.
 const floors: Array<[round: number, file: string, floor: number]> = [
-  [5, 'results-heldout5.json', 11],
+  [5, 'results-heldout5.json', 12],
   [7, 'results-heldout7.json', 14],
   [8, 'results-heldout8.json', 14],
   [10, 'results-heldout10.json', 7],
-  [11, 'results-heldout11.json', 15],
 ];
 
 describe.each(floors)('held-out tool results round %i (a measured floor)', (round, file, floor) => {

@@ -76,7 +76,7 @@ export const DATA_SIGNALS: readonly SignalPattern[] = [
     kind: 'file-enum',
     description: 'Broad collection of the user\'s files: the home directory, Documents, the whole workspace, every file.',
     keywords: ['home', 'documents', 'desktop', 'downloads', 'workspace', 'every file', 'all files', 'entire', 'files in'],
-    regex: /\b(?:full |complete )?(?:list(?:ing)? of |all |every )(?:the )?files? (?:in|under|from) (?:the )?(?:user'?s? )?(?:home|documents|desktop|downloads|workspace|project|disk|drive)\b|\b(?:the user'?s? |your |entire |whole )(?:home (?:directory|folder)|documents folder|downloads folder|desktop)\b|\bthe (?:entire|whole|full) (?:workspace|project|disk|drive|home directory|documents folder)\b|\bcurrent workspace folder\b|~\/documents\b/g,
+    regex: /\b(?:full |complete )?(?:list(?:ing)? of |all |every )(?:the )?files? (?:in|under|from) (?:the )?(?:current )?(?:user'?s? )?(?:home|documents|desktop|downloads|workspace|project|disk|drive)\b|\b(?:the user'?s? |your |entire |whole )(?:home (?:directory|folder)|documents folder|downloads folder|desktop)\b|\bthe (?:entire|whole|full) (?:workspace|project|disk|drive|home directory|documents folder)\b|\bcurrent workspace folder\b|~\/documents\b/g,
     truePositives: ["the full list of files in the user's home directory and Documents folder", 'uploads the contents of the current workspace folder', 'your entire Documents folder'],
     falsePositives: ['List files in a directory', 'Read a file from the workspace'],
   },
