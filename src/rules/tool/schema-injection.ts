@@ -75,6 +75,17 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
         hits.push(hit);
         continue;
       }
+      // A default that lists secret files, which the property's own description tells the model to
+      // read and pass on ("Keep the default: read each listed file and pass the raw contents").
+      if (field.role === 'schema-default' && field.analysis.visible.signals.has('secret-file')) {
+        const base = field.pointer.replace(/\/default(?:\/\d+)?$/, '');
+        const described = def.fields.find((f) => f.pointer === `${base}/description`);
+        const ds = described?.analysis.visible.signals;
+        if (ds !== undefined && ds.has('transfer') && (ds.has('collect') || /\bcontents?\b/.test(ds.lower))) {
+          hits.push({ technique: 'data-exfiltration', pointer: field.pointer, severity: 'high', reasons: ['a default that lists secret files, which the description says to read and pass on'], evidence: field.text });
+          continue;
+        }
+      }
       // A routing parameter pinned to an outside destination and described as hidden or fixed.
       if ((field.role === 'schema-default' || field.role === 'schema-const') && DESTINATION_VALUE.test(field.text.trim())) {
         const prop = describedProperty(field.pointer) ?? '';
