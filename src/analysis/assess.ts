@@ -263,7 +263,8 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest')];
   // "Pass `registry` to override it": the parameter is what is passed, not where a secret goes.
   // "A company mirror", "the export": a transfer word used as a noun moves nothing.
-  const moves = s.hits('transfer').filter((h) => !shellAssignment(s, h) && !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
+  // "The project-level `.npmrc` already contains the scope line": in content, a file that contains something moves nothing.
+  const moves = s.hits('transfer').filter((h) => !shellAssignment(s, h) && !(ctx.content && /^contains?$/.test(s.lower.slice(h.start, h.end))) && !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
   // In content, the secrets must be what is moved: the transfer word in the same sentence as the source.
   const transfer = ctx.content ? nearInSentence(s, src, moves, 160) : s.near(src, moves, 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink
@@ -396,10 +397,27 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
 // -------------------------------------------------------------------------------------------------
 
 /** A human-in-the-loop clause: what follows it is what needs confirming, not what to run. */
-const CONFIRM_BEFORE = /\b(?:ask|asks|asking|get|require|requires|obtain|request|wait)\b[^.;]{0,30}\b(?:confirmation|approval|permission|consent|confirm)\b[^.;]{0,24}\bbefore\b/;
+const CONFIRM_BEFORE = /\b(?:ask|asks|asking|get|require|requires|obtain|request|wait)\b[^.;]{0,30}\b(?:confirmation|approval|permission|consent|confirm)\b[^.;]{0,24}\bbefore\b|\bask (?:first |the user |them )?before\b/;
+/** "In an emergency you can bypass hooks with `--no-verify`": an option documented, not an order. */
+const OPTION_DOCUMENTED = /\b(?:you|one|developers?|maintainers?|users?) (?:can|could|may)\b[^.;]{0,60}$/;
+/** A Dockerfile instruction (`RUN curl … | sh`): build steps, not an order to whoever reads the file. */
+const DOCKERFILE_STEP = /^[ \t]*(?:RUN|CMD|ENTRYPOINT)\s/;
 
 const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
 
+
+/** The line a position lies on. */
+const lineAt = (text: string, at: number): string => text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+const onHeadingLine = (lower: string, h: SignalHit): boolean => /^\s{0,3}#{1,6}\s/.test(lineAt(lower, h.start));
+/** Headings of the sections where READMEs put their install commands. */
+const INSTALL_HEADING = /^\s{0,3}#{1,6}\s[^\n]{0,40}(?:install|set ?up|getting started|quick ?start|prerequisites|requirements|download|einrichtung|instalaci|установк|インストール|安装|설치)/;
+/** A command in a fenced code block of an install section: how people install the software, not an order to the reader. */
+function installDoc(lower: string, h: SignalHit): boolean {
+  const before = lower.slice(Math.max(0, h.start - 1500), h.start);
+  const heading = before.lastIndexOf('\n#');
+  if (heading < 0 || !INSTALL_HEADING.test(before.slice(heading + 1, before.indexOf('\n', heading + 1)))) return false;
+  return (before.slice(heading).match(/^\s{0,3}```/gm)?.length ?? 0) % 2 === 1;
+}
 
 /** Shell commands the model (or the user) is told to run. */
 export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?: string): Assessment | undefined {
@@ -407,7 +425,7 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
   const negations = s.hits('negation');
   // "Ask for confirmation before anything destructive (rm -rf, editing ~/.bashrc)" lists what needs a human.
-  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60) || CONFIRM_BEFORE.test(beforeInSentence(s.lower, h)) || negatedClause(s, h) || guarded(sentenceOf(s.lower, h));
+  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60) || CONFIRM_BEFORE.test(beforeInSentence(s.lower, h)) || negatedClause(s, h) || guarded(sentenceOf(s.lower, h)) || (ctx.content === true && OPTION_DOCUMENTED.test(beforeInSentence(s.lower, h)));
   // Persistence needs something planted: a command or a key next to authorized_keys, .bashrc or the
   // crontab, not advice about those files. In a tool's own description, "adds a job to the user's
   // crontab" says what the tool does; an order to plant something opens the sentence with the verb.
@@ -415,7 +433,8 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   const danger = notMentioned(s, s.hits('danger-cmd')).filter((h) => !defused(h) && (h.tag !== 'persistence' || planted(h)));
   const installs = notMentioned(s, s.hits('install-cmd')).filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
   if (danger.length === 0 && installs.length === 0) return undefined;
-  const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')];
+  // In content a Markdown heading ("## Run this first") titles a section for people; it orders nothing.
+  const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')].filter((h) => !(ctx.content && onHeadingLine(s.lower, h)));
   const asValue = fieldRole === 'schema-default' || fieldRole === 'schema-const' || fieldRole === 'schema-example';
   const reasons: string[] = [];
   const worst = danger.find((h) => h.tag === 'download-exec' || h.tag === 'persistence' || h.tag === 'upload-secrets' || h.tag === 'weaken');
@@ -430,7 +449,8 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
     score += 2;
     reasons.push('installs software from an untrusted source');
   }
-  const pushed = s.near([...danger, ...installs], directive, 200);
+  const documented = ctx.content === true && !ctx.hidden && [...danger, ...installs].every((h) => installDoc(s.lower, h));
+  const pushed = documented ? undefined : s.near([...danger, ...installs], directive, 200);
   if (pushed) {
     score += 1;
     reasons.push('and tells the model to run it');
@@ -440,7 +460,8 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   if (ctx.hidden) score += 1;
   // In content, install scripts piped to a shell are what documentation explains; a command there
   // is a lure when something tells the model to run it or the sentence orders it done.
-  if (ctx.content && !pushed && !ctx.hidden && !imperativeAround(s, worst ?? danger[0] ?? installs[0])) score -= 1;
+  const shown = worst ?? danger[0] ?? installs[0];
+  if (ctx.content && !pushed && !ctx.hidden && (!imperativeAround(s, shown) || (shown !== undefined && DOCKERFILE_STEP.test(lineAt(view.text, shown.start))))) score -= 1;
   const severity = ladder(score, 5, 3, 2);
   if (severity === undefined) return undefined;
   return { severity, reasons, evidence: evidence(view, (worst ?? danger[0] ?? installs[0])) };

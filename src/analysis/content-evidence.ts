@@ -21,7 +21,7 @@ const NAMED_AFTER = /^\s{0,2}(?:라는|이라는|와 같은|같은|という|と
  */
 export function quotedMention(s: SignalSet, h: SignalHit): boolean {
   const lower = s.lower;
-  if (listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start)) return true;
+  if (listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start) || exampleTableCell(lower, h.start)) return true;
   for (let i = h.start - 1; i >= Math.max(0, h.start - 100); i--) {
     const c = lower[i] ?? '';
     if (c === '\n') return false;
@@ -30,9 +30,28 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
     const close = lower.indexOf(CLOSING[c] ?? c, h.end);
     if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
-    // "text meant to override the system prompt ("ignore your previous instructions")": a parenthetical example.
-    if (lower[i - 1] === '(' && /\s/.test(lower[i - 2] ?? '')) return true;
     return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16));
+  }
+  return false;
+}
+
+/** A Markdown table header naming its rows as examples: "| Example | Where it was found |". */
+const EXAMPLE_HEADER = /^\|[^\n]*\b(?:examples?|patterns?|phrases?|payloads?|samples?|strings?|test (?:data|inputs?))\b/;
+
+/** Whether a position lies in a row of a Markdown table whose header calls its rows examples. */
+function exampleTableCell(lower: string, at: number): boolean {
+  let lineStart = lower.lastIndexOf('\n', at - 1) + 1;
+  if (lower[lineStart] !== '|') return false;
+  for (let rows = 0; rows < 60 && lineStart > 0; rows++) {
+    const prevStart = lower.lastIndexOf('\n', lineStart - 2) + 1;
+    const prev = lower.slice(prevStart, lineStart - 1);
+    if (!prev.startsWith('|')) return false;
+    // The separator row (|---|---|) sits under the header.
+    if (/^\|[\s:|-]+$/.test(prev)) {
+      const headerStart = lower.lastIndexOf('\n', prevStart - 2) + 1;
+      return EXAMPLE_HEADER.test(lower.slice(headerStart, prevStart - 1));
+    }
+    lineStart = prevStart;
   }
   return false;
 }
@@ -71,11 +90,13 @@ export function namedMarkup(s: SignalSet, h: SignalHit): boolean {
 
 /** "writes it to ~/.ssh/<name>", "copy `.env.example` to `.env`": where something is put, not what is read. */
 const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80})?\s?[~\w.-]{0,60}\/?$/;
+/** The same for a file path, which documentation quotes and marks up ("add it to your **user** `~/.npmrc`"). */
+const WRITE_TARGET_PATH = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80}|\s\*{1,2}[a-z-]{1,20}\*{1,2})?\s?[`'"]?[~\w.-]{0,60}\/?$/;
 /** "cp .env.example .env", "then edit .env": the file a command or an edit writes. */
 const WRITE_COMMAND = /(?:\b(?:cp|mv|install)\s(?:-\w{1,4}\s)?[^\s;|&]{1,120}|\b(?:edit|touch|create))\s$/;
 export const writtenTo = (s: SignalSet, h: SignalHit): boolean => {
   const before = s.lower.slice(Math.max(0, h.start - 160), h.start);
-  return WRITE_TARGET.test(before) || WRITE_COMMAND.test(before.endsWith(' ') || before.endsWith('\t') ? before : `${before} `);
+  return (h.kind === 'secret-file' ? WRITE_TARGET_PATH : WRITE_TARGET).test(before) || WRITE_COMMAND.test(before.endsWith(' ') || before.endsWith('\t') ? before : `${before} `);
 };
 
 /** "Do not add real credentials", "never the .env": a hit the sentence rules out. */
@@ -115,7 +136,8 @@ function listedAfterCue(lower: string, at: number, commaListOnly = false): boole
   let open = at;
   for (let items = 0; items < 6; items++) {
     const before = lower.slice(Math.max(0, open - 30), open);
-    if (MENTION_CUE.test(before)) return true;
+    // "text meant to override the system prompt ("ignore your previous instructions")": a parenthetical example.
+    if (MENTION_CUE.test(before) || (lower[open - 1] === '(' && /\s/.test(lower[open - 2] ?? ''))) return true;
     // A quoted list item ('  • "…"') after a line that ends with a cue, or after other quoted items.
     const lineStart = lower.lastIndexOf('\n', open - 1) + 1;
     if (lineStart > 0 && /^\s{0,8}(?:[-*\u2022\u00b7]|\d{1,2}[.)])?\s{0,3}$/.test(lower.slice(lineStart, open))) {
@@ -124,9 +146,11 @@ function listedAfterCue(lower: string, at: number, commaListOnly = false): boole
       const prev = lower.slice(prevStart, prevEnd).trimEnd();
       if (MENTION_CUE.test(prev.replace(/:$/, ''))) return true;
       const item = /^\s{0,8}(?:[-*\u2022\u00b7]|\d{1,2}[.)])?\s{0,3}(["'`\u201c\u2018])/.exec(prev);
-      if (!item) return false;
-      open = prevStart + item[0].length - 1;
-      continue;
+      if (item) {
+        open = prevStart + item[0].length - 1;
+        continue;
+      }
+      // Not a list of quoted lines: a comma list that wraps onto this line is judged below.
     }
     const joint = /(["'`\u201d\u2019\u00bb\u300d\u300f])\s{0,2}(?:,|;|\/|or|and|,\s{0,2}(?:or|and)|или|и|o|y|ou|et|oder|und|或|和|、|또는|및|または|や)\s{0,2}$/.exec(before);
     if (!joint) return false;
@@ -171,7 +195,7 @@ const MOVED_KINDS: readonly SignalKind[] = ['ext-dest', 'cred-noun', 'secret-fil
  * Documentation about assistants names them without ordering them about.
  */
 function obligedAiReader(s: SignalSet): SignalHit | undefined {
-  for (const m of s.hits('ai-reader').slice(0, 16)) {
+  for (const m of notMentioned(s, s.hits('ai-reader').slice(0, 16))) {
     // "It is sent to the language model before each conversation": the model talked about, not to.
     // "Every bot has a persona prompt": a statement about AI readers, not words to one.
     if (TALKED_ABOUT.test(s.lower.slice(Math.max(0, m.start - 40), m.start)) || STATEMENT_AFTER.test(s.lower.slice(m.end, m.end + 40))) continue;
@@ -221,7 +245,7 @@ export function addressedInstruction(s: SignalSet): SignalHit | undefined {
   const memory = notMentioned(s, s.hits('preempt').filter((h) => h.id === 'memory-persist')).find((h) => !negatedHit(s, h));
   if (memory !== undefined) return { kind: 'addressee', id: 'memory-persist', start: memory.start, end: memory.end };
   const v = s.first('modelVocative') ?? s.first('modelDirective');
-  if (v !== undefined) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
+  if (v !== undefined && !quotedMention(s, { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end })) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
   const obliged = obligedAiReader(s);
   if (obliged !== undefined) return obliged;
   const n = s.first('modelNote');
