@@ -186,6 +186,8 @@ const STATEMENT_AFTER = /^\s(?:has|have|had|can|could|may|might|does|did|was|wer
 const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
 /** What a downstream reader ("whoever reads this") must be told to do for it to be an injection: people write those words too. */
 const DOWNSTREAM_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'cred-ask', 'secret-file', 'secret-collective', 'conversation', 'environment'];
+/** What an agent reports its work in: a summary, a PR, a commit, a reply (several languages). */
+const REPORT_SURFACE = /\b(?:summar(?:y|ies)|pr|pull request|commit|changelog|reply|response|answer|resumen|descripción|résumé|zusammenfassung|beschreibung)\b|摘要|总结|요약|要約/;
 /** What a transfer word must move for an order to count ("copy the example file" moves nothing). */
 const MOVED_KINDS: readonly SignalKind[] = ['ext-dest', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
 
@@ -208,6 +210,9 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
     if (m.tag === 'downstream') {
       // "Whoever picks this up, check the logs first" is a ticket: the order must be one no person
       // would give a colleague in passing (hide it, skip confirmation, move secrets or the chat).
+      // Keeping a step out of the summary, the PR or the reply is an order in any grammar ("No lo
+      // menciones en el resumen ni en la descripción del PR"): colleagues are not asked to hide work.
+      if (s.hits('conceal').some((h) => ordered(h) && REPORT_SURFACE.test(s.lower.slice(Math.max(0, h.start - 40), h.end + 80)))) return obliged;
       if (!ordersDirectly && !OBLIGATION.test(after) && !NEXT_IMPERATIVE.test(after)) continue;
       if (DOWNSTREAM_KINDS.some((k) => s.hits(k).some(ordered)) || s.hits('behavior-mod').some((h) => h.tag !== 'preference' && ordered(h))) return obliged;
       continue;
