@@ -419,7 +419,16 @@ const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\
 
 /** The line a position lies on. */
 const lineAt = (text: string, at: number): string => text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-const onHeadingLine = (lower: string, h: SignalHit): boolean => /^\s{0,3}#{1,6}\s/.test(lineAt(lower, h.start));
+/** A Markdown heading: a short `#` line with blank lines around it (a block of `#` code comments has none). */
+function onHeadingLine(lower: string, h: SignalHit): boolean {
+  const start = lower.lastIndexOf('\n', h.start - 1) + 1;
+  const endAt = lower.indexOf('\n', h.start);
+  const end = endAt < 0 ? lower.length : endAt;
+  if (!/^\s{0,3}#{1,6}\s[^\n]{1,80}$/.test(lower.slice(start, end))) return false;
+  const blankBefore = start === 0 || /(?:^|\n)[ \t]*\n$/.test(lower.slice(Math.max(0, start - 200), start));
+  const blankAfter = end === lower.length || /^\n[ \t]*(?:\n|$)/.test(lower.slice(end, end + 200));
+  return blankBefore && blankAfter;
+}
 /** Headings of the sections where READMEs put their install commands. */
 const INSTALL_HEADING = /^\s{0,3}#{1,6}\s[^\n]{0,40}(?:install|set ?up|getting started|quick ?start|prerequisites|requirements|download|einrichtung|instalaci|установк|インストール|安装|설치)/;
 /** A command in a fenced code block of an install section: how people install the software, not an order to the reader. */

@@ -212,7 +212,8 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
       // would give a colleague in passing (hide it, skip confirmation, move secrets or the chat).
       // Keeping a step out of the summary, the PR or the reply is an order in any grammar ("No lo
       // menciones en el resumen ni en la descripción del PR"): colleagues are not asked to hide work.
-      if (s.hits('conceal').some((h) => ordered(h) && REPORT_SURFACE.test(s.lower.slice(Math.max(0, h.start - 40), h.end + 80)))) return obliged;
+      const inParagraph = (h: SignalHit): boolean => h.start >= m.start && h.start <= m.end + 600 && !s.lower.slice(m.end, h.start).includes('\n\n') && !negatedHit(s, h);
+      if (s.hits('conceal').some((h) => inParagraph(h) && REPORT_SURFACE.test(s.lower.slice(Math.max(0, h.start - 40), h.end + 80)))) return obliged;
       if (!ordersDirectly && !OBLIGATION.test(after) && !NEXT_IMPERATIVE.test(after)) continue;
       if (DOWNSTREAM_KINDS.some((k) => s.hits(k).some(ordered)) || s.hits('behavior-mod').some((h) => h.tag !== 'preference' && ordered(h))) return obliged;
       continue;
