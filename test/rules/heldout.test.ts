@@ -38,10 +38,13 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // Sets whose attacks are not all caught on their first run are kept as measured floors, with
 // every benign tool passing. Set 11 (consumer and business tools): first run 12 of 20, 20 once the
 // reporting lies got their own keyword gate. Set 12 (tools in the style of popular servers): first
-// run 19 of 25 with 6 of 30 benign flagged, now 20 (see its note).
+// run 19 of 25 with 6 of 30 benign flagged, now 21. Set 14 (written to evade pattern detectors:
+// euphemisms, indirect references, payloads split across fields, eight languages): first run 7 of
+// 25 with no benign tool flagged, now 24 (see the notes).
 const floors: Array<[file: string, floor: number]> = [
   ['heldout11.json', 20],
-  ['heldout12.json', 20],
+  ['heldout12.json', 21],
+  ['heldout14.json', 24],
 ];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
