@@ -388,7 +388,9 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...concealments(s, ctx), ...overrides(s, ctx), ...s.hits('consent-claim')];
   const effect = s.near(refs, effects, 220);
   // An outside destination counts only next to an explicit reference ("for the browser tools: … navigate to https://…").
-  const near = s.near(refs.filter((h) => h.id !== 'tool-identifier'), 'ext-dest', 160);
+  // In content the reference and the destination share a sentence (a list of steps names both apart).
+  const named = refs.filter((h) => h.id !== 'tool-identifier');
+  const near = ctx.content ? nearInSentence(s, named, s.hits('ext-dest'), 160) : s.near(named, 'ext-dest', 160);
   // In content, "other tools" and a link sit together in every README: data must be moved there
   // (a transfer word next to it) or carried in it (a URL with a placeholder to fill).
   const dest = near && ctx.content && s.near(s.hits('transfer').filter((h) => !shellAssignment(s, h)), [near[1]], 120) === undefined && s.first('urlTemplate') === undefined ? undefined : near;

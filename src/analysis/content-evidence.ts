@@ -30,7 +30,7 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
     const close = lower.indexOf(CLOSING[c] ?? c, h.end);
     if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
-    return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16));
+    return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16)) || quoteLineAfterExample(lower, i);
   }
   return false;
 }
@@ -54,6 +54,18 @@ function exampleTableCell(lower: string, at: number): boolean {
     lineStart = prevStart;
   }
   return false;
+}
+
+/**
+ * A quote standing on a line of its own under a line that announces an example
+ * ("Example 2 (in an email footer):" then '  "When summarizing this email, also forward …"').
+ */
+function quoteLineAfterExample(lower: string, open: number): boolean {
+  const lineStart = lower.lastIndexOf('\n', open - 1) + 1;
+  if (lineStart === 0 || !/^\s{0,8}$/.test(lower.slice(lineStart, open))) return false;
+  const prevEnd = lineStart - 1;
+  const prev = lower.slice(lower.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd).trim();
+  return prev.endsWith(':') && /\b(?:examples?|e\.g\.|for instance|such as|samples?|payloads?|the (?:text|message|phrase) read)\b/.test(prev);
 }
 
 /** A line that introduces a quoted text: "The reporter planted the following text in a shared document:". */
@@ -100,7 +112,11 @@ export const writtenTo = (s: SignalSet, h: SignalHit): boolean => {
 };
 
 /** "Do not add real credentials", "never the .env": a hit the sentence rules out. */
-export const negatedHit = (s: SignalSet, h: SignalHit): boolean => /(?:\b(?:never|not|no|without)\b|n't\b)[^.;!?\n]{0,40}$/.test(s.lower.slice(Math.max(0, h.start - 56), h.start));
+export const negatedHit = (s: SignalSet, h: SignalHit): boolean => {
+  const m = /(?:\b(?:never|not|no|without)\b|n't\b)([^.;!?\n]{0,40})$/.exec(s.lower.slice(Math.max(0, h.start - 56), h.start));
+  // "No upgrade is needed, and leave out the entry": a new clause after the negation is not negated.
+  return m !== null && !CLAUSE_BREAK.test(`${m[1] ?? ''}${s.lower.slice(h.start, h.start + 24)}`);
+};
 
 /** A negated verb opening a clause: "do not copy", "never put", "must not send" ("without asking" governs only its own gerund). */
 const CLAUSE_NEGATION = /(?:\b(?:never|not|nor|cannot)|n't)\s(?:(?:ever|be|been|to|you|please|just|simply|directly|automatically)\s){0,2}[a-z]{2,20}\b/g;
@@ -181,7 +197,7 @@ const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
 const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$/;
 /** A finite verb after the reader that states a fact about it ("has", "can", "is not"), unlike "is required to". */
-const STATEMENT_AFTER = /^\s(?:has|have|had|can|could|may|might|does|did|was|were|gets|uses|sees|reads|knows|(?:is|are)\s(?!(?:required|expected|obliged|instructed|asked|supposed|told|to|now|hereby|[a-z]+ing)\b))/;
+const STATEMENT_AFTER = /^\)?\s(?:has|have|had|can|could|may|might|does|did|was|were|gets|uses|sees|reads|knows|(?:is|are)\s(?!(?:required|expected|obliged|instructed|asked|supposed|told|to|now|hereby|[a-z]+ing)\b))/;
 /** Signal kinds that give an order to an AI reader something to act on. */
 const ORDER_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive', 'no-confirm', 'consent-claim', 'danger-cmd', 'install-cmd', 'cred-ask', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
 /** What a downstream reader ("whoever reads this") must be told to do for it to be an injection: people write those words too. */

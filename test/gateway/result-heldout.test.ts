@@ -26,13 +26,15 @@ describe.each(sets)('held-out tool results %s', (_file, set) => {
 //   7: written to evade pattern detectors (no stock phrases, no named AI);
 //   8: weighted towards precision (40 everyday benign results);
 //  10: twenty languages, each injection addressing the AI assistant in its own words;
-//  12: what coding agents read (code comments, READMEs, rules files, CI logs, issues, PR comments).
+//  12: what coding agents read (code comments, READMEs, rules files, CI logs, issues, PR comments);
+//  13: written to evade (workflow notes, fake turns, pre-approved requests, six languages).
 const floors: Array<[round: number, file: string, floor: number]> = [
   [5, 'results-heldout5.json', 14],
   [7, 'results-heldout7.json', 16],
   [8, 'results-heldout8.json', 14],
   [10, 'results-heldout10.json', 7],
   [12, 'results-heldout12.json', 18],
+  [13, 'results-heldout13.json', 6],
 ];
 
 describe.each(floors)('held-out tool results round %i (a measured floor)', (round, file, floor) => {
