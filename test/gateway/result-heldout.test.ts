@@ -32,7 +32,7 @@ const floors: Array<[round: number, file: string, floor: number]> = [
   [5, 'results-heldout5.json', 14],
   [7, 'results-heldout7.json', 16],
   [8, 'results-heldout8.json', 14],
-  [10, 'results-heldout10.json', 7],
+  [10, 'results-heldout10.json', 8],
   [12, 'results-heldout12.json', 18],
   [13, 'results-heldout13.json', 10],
 ];
