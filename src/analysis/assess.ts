@@ -416,6 +416,10 @@ const OPTION_DOCUMENTED = /\b(?:you|one|developers?|maintainers?|users?) (?:can|
 /** A Dockerfile instruction (`RUN curl … | sh`): build steps, not an order to whoever reads the file. */
 const DOCKERFILE_STEP = /^[ \t]*(?:RUN|CMD|ENTRYPOINT)\s/;
 
+/** A sentence that puts a human in the loop ("… show the exact command and wait for approval"). */
+const GUARD = /\b(?:wait(?:s|ing)? for|ask(?:s|ing)? (?:the user )?for|get(?:s|ting)?|obtain(?:s|ing)?|requires?|request(?:s|ing)?|needs?)\b[^.;]{0,40}\b(?:approval|confirmation|consent|(?:the user's|their|explicit) permission)\b|\bconfirm(?:ed)? (?:it )?with the user\b/;
+const guarded = (sentence: string): boolean => GUARD.test(sentence) && !/\b(?:without|no need|never ask|don't ask|do not ask|skip)\b/.test(sentence);
+
 const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
 
 
@@ -613,9 +617,6 @@ const EXPECTED: Record<string, RegExp> = {
 
 const SEVERE_POWER = /disabl|turns? off|keylog|keystroke|reverse (?:tunnel|shell)|mdm|device management|root certificate|\/etc\/hosts|arbitrary|remote[- ](?:control|shell|access)|backdoor|kernel extension|full[- ]disk/;
 
-/** A sentence that puts a human in the loop ("… show the exact command and wait for approval"). */
-const GUARD = /\b(?:wait(?:s|ing)? for|ask(?:s|ing)? (?:the user )?for|get(?:s|ting)?|obtain(?:s|ing)?|requires?|request(?:s|ing)?|needs?)\b[^.;]{0,40}\b(?:approval|confirmation|consent|(?:the user's|their|explicit) permission)\b|\bconfirm(?:ed)? (?:it )?with the user\b/;
-const guarded = (sentence: string): boolean => GUARD.test(sentence) && !/\b(?:without|no need|never ask|don't ask|do not ask|skip)\b/.test(sentence);
 
 /** A description that admits to far more power than the tool's name suggests. */
 export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): Assessment | undefined {
