@@ -74,7 +74,7 @@ const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|o
 const shellAssignment = (s: SignalSet, h: SignalHit): boolean => /^\s[a-z_][a-z0-9_]{1,60}=/.test(s.lower.slice(h.end, h.end + 64));
 
 /** "Never send an email without showing the user the recipients": a double negative requires showing. */
-const doubleNegative = (s: SignalSet, h: SignalHit): boolean => s.lower.startsWith('without', h.start) && /(?:\b(?:never|not|no)\b|n't\b)[^.;!?\n]{0,60}$/.test(beforeInSentence(s.lower, h));
+const doubleNegative = (s: SignalSet, h: SignalHit): boolean => s.lower.startsWith('without', h.start) && /(?:\b(?:never|not|no)\b|n't\b)[^.;!?\n]{0,160}$/.test(beforeInSentence(s.lower, h));
 
 /**
  * Concealment signals. In content (source code above all) "silently ignore", "don't expose
@@ -224,7 +224,9 @@ function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>)
   // itself authenticates, not something the model is told to read. "Only use credentials the user
   // has provided in this conversation": a limit on what the user handed over.
   const own = (h: SignalHit): boolean => SERVER_AUTH.test(sentenceOf(s.lower, h)) || USER_PROVIDED_ONLY.test(sentenceOf(s.lower, h));
-  return [...files, ...collective, ...s.hits('conversation'), ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds].filter((h) => !own(h));
+  // "Optional system prompt passed to the model" (a local LLM runner's parameter): a prompt of the user's, not the assistant's own.
+  const conversation = s.hits('conversation').filter((h) => !/\b(?:an?|optional|custom|your own|new|alternate|alternative)\s$/.test(s.lower.slice(Math.max(0, h.start - 16), h.start)));
+  return [...files, ...collective, ...conversation, ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds].filter((h) => !own(h));
 }
 
 const STRONG_SOURCES: ReadonlySet<SignalKind> = new Set<SignalKind>(['secret-file', 'secret-collective', 'conversation', 'environment']);

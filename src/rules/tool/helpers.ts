@@ -42,6 +42,21 @@ export function describedProperty(pointer: string): string | undefined {
   return undefined;
 }
 
+/** Whether the property a schema field describes can hold text (false for booleans, numbers and integers). */
+function holdsText(raw: unknown, pointer: string): boolean {
+  const m = /^(.*\/properties\/[^/]+)\/[^/]+(?:\/\d+)?$/.exec(pointer);
+  if (m?.[1] === undefined) return true;
+  let node: unknown = raw;
+  for (const seg of m[1].split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return true;
+    node = (node as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  if (node === null || typeof node !== 'object') return true;
+  const type = (node as Record<string, unknown>)['type'];
+  const types = Array.isArray(type) ? type : [type];
+  return !types.every((t) => t === 'boolean' || t === 'integer' || t === 'number' || t === 'null');
+}
+
 export function contextFor(def: AnalyzedDefinition, field: AnalyzedField, view: TextView): AssessContext {
   const hidden = view.origin.kind !== 'visible';
   const memo = (field.contexts ??= {});
@@ -49,7 +64,8 @@ export function contextFor(def: AnalyzedDefinition, field: AnalyzedField, view: 
   if (cached !== undefined) return cached;
   const ctx: AssessContext = { name: def.name, params: def.params, purpose: def.purpose, inSchema: field.inSchema, hidden };
   const prop = field.inSchema ? describedProperty(field.pointer) : undefined;
-  if (prop !== undefined) ctx.property = prop;
+  // A flag or a number cannot carry text out: its description names no sink of its own.
+  if (prop !== undefined && holdsText(def.raw, field.pointer)) ctx.property = prop;
   if (def.content) ctx.content = true;
   if (hidden) memo.hidden = ctx;
   else memo.visible = ctx;

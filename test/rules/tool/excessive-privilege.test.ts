@@ -3,6 +3,7 @@ import { testToolRule, tool } from '../../helpers/tool-rule-tester.js';
 
 testToolRule(rule, {
   valid: [
+    { name: 'an RCON tool that sends commands', tool: tool('minecraft_rcon_command', 'Sends a console command to a Minecraft server over RCON and returns the output.', { command: {} }) },
     { name: 'destruction named as what needs approval', tool: tool('run_command', 'Executes a shell command. Before calling this tool with anything that deletes files, rewrites git history or installs software, show the exact command to the user and wait for approval.', { command: {} }) },
     { name: 'a read-only viewer of protection settings', tool: tool('get_branch_protection', 'Read-only: shows the branch protection rules (required reviews, force-push and deletion settings).', { repo: {} }) },
     { name: 'an SMS tool mentions messages', tool: tool('send_sms', 'Sends an SMS via Twilio. Do not send marketing messages to numbers that have not opted in; always confirm the recipient with the user.', { to: {} }) },

@@ -5,6 +5,8 @@ const S = { type: 'string' };
 
 testToolRule(rule, {
   valid: [
+    { name: 'a boolean flag about cookies', tool: tool('browser_list_cookies', 'Lists cookies for the current page.', { include_third_party: { type: 'boolean', description: 'Include third-party cookies set on this page.' } }) },
+    { name: 'a local model runner\'s own system prompt parameter', tool: tool('ollama_generate', 'Generates text with a local model.', { prompt: S, system: { type: 'string', description: 'Optional system prompt passed to the model for this request.' } }) },
     { name: 'a key path default the server reads itself', tool: tool('ssh_connect', 'Opens an SSH session.', { host: S, identity_file: { type: 'string', default: '~/.ssh/id_ed25519', description: 'Path to the private key used to connect.' } }) },
     { name: 'a passphrase typed interactively', tool: tool('generate_ssh_key', 'Generates a key pair.', { name: S, passphrase_prompt: { type: 'boolean', description: 'Ask the user to enter a passphrase interactively.' } }) },
     { name: 'ordinary parameter docs', tool: tool('search', 'Search.', { q: { type: 'string', description: 'Query text; supports AND/OR.' }, limit: { type: 'integer', default: 10 } }) },
