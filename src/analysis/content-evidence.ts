@@ -9,6 +9,8 @@ import { IMPERATIVE_VERBS } from './signals/imperatives.js';
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
 const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text))[\s:,]{0,3}$/;
+/** Syntax only regular expressions have: escapes such as \\b and \\s, groups (?: …), optional groups, negated classes. */
+const REGEX_SYNTAX = /\\[bsdwSDW]|\(\?[:!=<]|\)[?*+]|\[\^|\|[a-z]+\)/;
 const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab', '\u300c', '\u300e', '\u201e']);
 const CLOSING: Record<string, string> = { "'": "'", '"': '"', '`': '`', '\u201c': '\u201d', '\u2018': '\u2019', '\u00ab': '\u00bb', '\u300c': '\u300d', '\u300e': '\u300f', '\u201e': '\u201c' };
 /** Languages that name a quote after it: '"…"라는 문장', '「…」という文', '“…”的文本'. */
@@ -30,6 +32,8 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
     const close = lower.indexOf(CLOSING[c] ?? c, h.end);
     if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
+    // A quoted regular expression (`r"\\byou are now (developer|dan) mode\\b"`) is a pattern in code, not words to anyone.
+    if (REGEX_SYNTAX.test(lower.slice(i + 1, close))) return true;
     return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16)) || quoteLineAfterExample(lower, i);
   }
   return false;
@@ -195,7 +199,7 @@ const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|onc
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
-const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$/;
+const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$|\b(?:asks?|asked|asking|causes?|caused|tricks?|tricked|forces?|forced|lets?) (?:an?|the|your|their) $/;
 /** A finite verb after the reader that states a fact about it ("has", "can", "is not"), unlike "is required to". */
 const STATEMENT_AFTER = /^\)?\s(?:has|have|had|can|could|may|might|does|did|was|were|gets|uses|sees|reads|knows|(?:is|are)\s(?!(?:required|expected|obliged|instructed|asked|supposed|told|to|now|hereby|[a-z]+ing)\b))/;
 /** Signal kinds that give an order to an AI reader something to act on. */
