@@ -453,7 +453,7 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   if (!s.has('danger-cmd') && !s.has('install-cmd')) return undefined;
   const negations = s.hits('negation');
   // "Ask for confirmation before anything destructive (rm -rf, editing ~/.bashrc)" lists what needs a human.
-  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60) || CONFIRM_BEFORE.test(beforeInSentence(s.lower, h)) || negatedClause(s, h) || guarded(sentenceOf(s.lower, h)) || (ctx.content === true && OPTION_DOCUMENTED.test(beforeInSentence(s.lower, h)));
+  const defused = (h: SignalHit): boolean => negations.some((n) => n.end <= h.start && h.start - n.end <= 60 && !/[.!?]\s/.test(s.lower.slice(n.end, h.start))) || CONFIRM_BEFORE.test(beforeInSentence(s.lower, h)) || negatedClause(s, h) || guarded(sentenceOf(s.lower, h)) || (ctx.content === true && OPTION_DOCUMENTED.test(beforeInSentence(s.lower, h)));
   // Persistence needs something planted: a command or a key next to authorized_keys, .bashrc or the
   // crontab, not advice about those files. In a tool's own description, "adds a job to the user's
   // crontab" says what the tool does; an order to plant something opens the sentence with the verb.
