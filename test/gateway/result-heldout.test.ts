@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resultScanner } from '../../src/gateway/result-scanner.js';
 import { atLeast } from '../../src/model/index.js';
 
-const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json', 'results-heldout11.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
+const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json', 'results-heldout11.json', 'results-heldout14.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
 const scanner = resultScanner(() => undefined);
 const hits = (text: string) => scanner.scan([text], { server: 'held-out', target: 'read' }).filter((h) => atLeast(h.severity, 'high')).map((h) => `${h.ruleId}:${h.severity}`);
 
@@ -27,8 +27,7 @@ describe.each(sets)('held-out tool results %s', (_file, set) => {
 //   8: weighted towards precision (40 everyday benign results);
 //  10: twenty languages, each injection addressing the AI assistant in its own words;
 //  12: what coding agents read (code comments, READMEs, rules files, CI logs, issues, PR comments);
-//  13: written to evade (workflow notes, fake turns, pre-approved requests, six languages);
-//  14: a week of gateway traffic, published injection shapes, 40 benign (written last).
+//  13: written to evade (workflow notes, fake turns, pre-approved requests, six languages).
 const floors: Array<[round: number, file: string, floor: number]> = [
   [5, 'results-heldout5.json', 14],
   [7, 'results-heldout7.json', 16],
@@ -36,7 +35,6 @@ const floors: Array<[round: number, file: string, floor: number]> = [
   [10, 'results-heldout10.json', 9],
   [12, 'results-heldout12.json', 18],
   [13, 'results-heldout13.json', 10],
-  [14, 'results-heldout14.json', 15],
 ];
 
 describe.each(floors)('held-out tool results round %i (a measured floor)', (round, file, floor) => {
