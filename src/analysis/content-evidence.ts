@@ -105,9 +105,11 @@ export function namedMarkup(s: SignalSet, h: SignalHit): boolean {
 }
 
 /** "writes it to ~/.ssh/<name>", "copy `.env.example` to `.env`": where something is put, not what is read. */
-const WRITE_TARGET = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80})?\s?[~\w.-]{0,60}\/?$/;
+/** A write verb up to its target ("writes it to", "copy … into the"), with its optional last words left open. */
+const WRITE_HEAD = String.raw`\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80}`;
+const WRITE_TARGET = new RegExp(String.raw`${WRITE_HEAD})?\s?[~\w.-]{0,60}\/?$`);
 /** The same for a file path, which documentation quotes and marks up ("add it to your **user** `~/.npmrc`"). */
-const WRITE_TARGET_PATH = /\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80}|\s\*{1,2}[a-z-]{1,20}\*{1,2})?\s?[`'"]?[~\w.-]{0,60}\/?$/;
+const WRITE_TARGET_PATH = new RegExp(String.raw`${WRITE_HEAD}|\s\*{1,2}[a-z-]{1,20}\*{1,2})?\s?[\x60'"]?[~\w.-]{0,60}\/?$`);
 /** "cp .env.example .env", "then edit .env": the file a command or an edit writes. */
 const WRITE_COMMAND = /(?:\b(?:cp|mv|install)\s(?:-\w{1,4}\s)?[^\s;|&]{1,120}|\b(?:edit|touch|create))\s$/;
 export const writtenTo = (s: SignalSet, h: SignalHit): boolean => {
@@ -271,7 +273,8 @@ export function addressedInstruction(s: SignalSet): SignalHit | undefined {
   const memory = notMentioned(s, s.hits('preempt').filter((h) => h.id === 'memory-persist')).find((h) => !negatedHit(s, h));
   if (memory !== undefined) return { kind: 'addressee', id: 'memory-persist', start: memory.start, end: memory.end };
   const v = s.first('modelVocative') ?? s.first('modelDirective');
-  if (v !== undefined && !quotedMention(s, { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end })) return { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
+  const vocative: SignalHit | undefined = v === undefined ? undefined : { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };
+  if (vocative !== undefined && !quotedMention(s, vocative)) return vocative;
   const obliged = obligedAiReader(s);
   if (obliged !== undefined) return obliged;
   const n = s.first('modelNote');
