@@ -18,7 +18,7 @@ interface HeldOut {
   benign: ToolDefinition[];
 }
 
-const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout13.json', 'heldout14.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
+const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout13.json', 'heldout14.json', 'heldout15.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
 
 function flagged(tool: ToolDefinition): string[] {
   const { findings, errors } = runToolRules(Object.values(toolRules), [{ name: 'held-out', source: 'inventory', tools: [tool], prompts: [], resources: [], resourceTemplates: [] }]);
@@ -42,11 +42,10 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // euphemisms, indirect references, payloads split across fields, eight languages): first run 7 of
 // 25 with no benign tool flagged, now 25 (it passes in full above). Set 15 (a mixed audit of 35 benign and 25 malicious tools
 // from many domains, nine languages), written after all of this session's changes: first run 16 of
-// 25 with 4 of 35 benign flagged, now 24 and none (see the notes).
+// 25 with 4 of 35 benign flagged, now 25 and none (it passes in full above).
 const floors: Array<[file: string, floor: number]> = [
   ['heldout11.json', 20],
-  ['heldout12.json', 21],
-  ['heldout15.json', 24],
+  ['heldout12.json', 24],
 ];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {

@@ -6,9 +6,12 @@ import { assessExcessivePrivilege } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
-import { assessViews, proseFields, proseViews } from './helpers.js';
+import { assessViews, proseFields, proseViews, schemaFields } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
 import { Atlas, Attack } from '../attack.js';
+
+/** The parameter's text speaks of what a call does, not of the value. */
+const CALL_EFFECT = /\b(?:calling|invoking|using|running) this tool\b|\b(?:each|every) (?:call|time (?:it|the tool|this tool) (?:is|runs))\b/;
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
   kind: 'tool',
@@ -29,9 +32,13 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
   check(def) {
     if (def.kind !== 'tool') return [];
     const reports: RuleReport<'excessive'>[] = [];
-    for (const field of proseFields(def).filter((f) => f.role === 'description' || f.role === 'title')) {
+    const fields = [...proseFields(def).filter((f) => f.role === 'description' || f.role === 'title'), ...schemaFields(def).filter((f) => f.role === 'schema-description')];
+    for (const field of fields) {
       const a = assessViews(def, field, proseViews(field), assessExcessivePrivilege);
       if (a === undefined) continue;
+      // A parameter's description says what the value means; a power there counts when it is what
+      // calling the tool does, or outlives the call ("for all future sessions").
+      if (field.inSchema && !(a.view.signals.has('preempt') || a.view.signals.has('side-effect') || CALL_EFFECT.test(a.view.signals.lower))) continue;
       reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: a.reasons.join(', ') }, severity: a.severity, field: field.pointer, evidence: a.evidence });
     }
     return reports;
