@@ -81,8 +81,22 @@ const doubleNegative = (s: SignalSet, h: SignalHit): boolean => s.lower.startsWi
  * status" or "an implementation detail" are about code; concealment counts when a person is
  * the one kept in the dark.
  */
+/** Verbs of leaking a value (not of telling someone about an action). */
+const EXPOSE_VERB = /\b(?:expos(?:e|ing)|log(?:ging)?|print(?:ing)?|echo(?:ing)?|display(?:ing)?|show(?:ing)?|reveal(?:ing)?|leak(?:ing)?)\b/;
+
+/**
+ * "Secret value. Do not expose it in chat messages or logs", "never display the full card number":
+ * keeping a credential out of sight protects the user; hiding an action from them is what counts.
+ */
+function protectsSecret(s: SignalSet, h: SignalHit): boolean {
+  if (!EXPOSE_VERB.test(s.lower.slice(h.start, h.end))) return false;
+  const from = Math.max(0, h.start - 120);
+  const to = h.end + 60;
+  return s.hits('cred-noun').some((c) => c.start >= from && c.end <= to) || /\bsecrets?\b/.test(s.lower.slice(from, to));
+}
+
 function concealments(s: SignalSet, ctx: AssessContext): SignalHit[] {
-  const all = s.hits('conceal').filter((h) => !doubleNegative(s, h));
+  const all = s.hits('conceal').filter((h) => !doubleNegative(s, h) && !protectsSecret(s, h));
   if (!ctx.content) return all;
   return all.filter((h) => h.id === 'conceal-multilingual' || FROM_PEOPLE.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
 }
@@ -226,7 +240,9 @@ function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>)
   const own = (h: SignalHit): boolean => SERVER_AUTH.test(sentenceOf(s.lower, h)) || USER_PROVIDED_ONLY.test(sentenceOf(s.lower, h));
   // "Optional system prompt passed to the model" (a local LLM runner's parameter): a prompt of the user's, not the assistant's own.
   const conversation = s.hits('conversation').filter((h) => !/\b(?:an?|optional|custom|your own|new|alternate|alternative)\s$/.test(s.lower.slice(Math.max(0, h.start - 16), h.start)));
-  return [...files, ...collective, ...conversation, ...s.hits('environment'), ...s.hits('pii'), ...s.hits('file-enum'), ...strongCreds].filter((h) => !own(h));
+  // "Sends a code by SMS to the phone number on file": personal data as the destination, not what is moved.
+  const pii = s.hits('pii').filter((h) => !/\b(?:to|at)\s(?:the\s|their\s|your\s|the user's\s|this\s)?(?:[\w-]+\s)?$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)));
+  return [...files, ...collective, ...conversation, ...s.hits('environment'), ...pii, ...s.hits('file-enum'), ...strongCreds].filter((h) => !own(h));
 }
 
 const STRONG_SOURCES: ReadonlySet<SignalKind> = new Set<SignalKind>(['secret-file', 'secret-collective', 'conversation', 'environment']);
@@ -244,6 +260,14 @@ const DISCLOSE_VERB = /\b(?:print|output|show|display|echo|dump|paste|include|re
 const REPLY_SINK = /\b(?:at the (?:start|top|end|beginning) of|in|into|with) (?:every|each|your|all) (?:responses?|replies|reply|answers?)\b/;
 
 /** Reading sensitive data into a parameter, URL, address or message. */
+/** The user is the one who moves the data ("if the user chooses to provide it", "the user supplies"). */
+/** The verb itself negated: "do not pass", "never send" ("do not forget to send" insists and is not matched). */
+const NEGATED_VERB = /(?:\b(?:never|not|nor|cannot)|n't)\s(?:(?:ever|be|to|you|please|just|simply|directly|automatically)\s){0,2}$/;
+
+const USER_GOES = /\bby the user\s(?:at|on|in|via)\s$|\bthe user (?:enters?|types?|visits?|opens?|goes to|signs in)\b[^.;]{0,30}$/;
+
+const USER_MOVES = /\b(?:the |a )?users? (?:(?:chooses|wants|decides|prefers|agrees|opts|is asked|asks) to |(?:may|can|will|must|should) )?$/;
+
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   const reasons: string[] = [];
@@ -266,11 +290,14 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):
   // in content an argument slot is a sink only next to secrets, the conversation or the environment.
   const slots = ctx.content ? argumentSlots(view).filter((h) => s.near([h], src.filter(isStrongSource), 220) !== undefined) : [];
-  const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest')];
+  // "… is entered by the user at https://app.example.io/settings": where the user goes, not where data is sent.
+  const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest').filter((h) => !USER_GOES.test(s.lower.slice(Math.max(0, h.start - 40), h.start)))];
   // "Pass `registry` to override it": the parameter is what is passed, not where a secret goes.
   // "A company mirror", "the export": a transfer word used as a noun moves nothing.
   // "The project-level `.npmrc` already contains the scope line": in content, a file that contains something moves nothing.
-  const moves = s.hits('transfer').filter((h) => !shellAssignment(s, h) && !(ctx.content && /^contains?$/.test(s.lower.slice(h.start, h.end))) && !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
+  // "Do not pass secrets as pipeline variables": a forbidden move; "only if the user chooses to
+  // provide it": the user moves it, not the model.
+  const moves = s.hits('transfer').filter((h) => !shellAssignment(s, h) && !NEGATED_VERB.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) && !USER_MOVES.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) && !(ctx.content && /^contains?$/.test(s.lower.slice(h.start, h.end))) && !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
   // In content, the secrets must be what is moved: the transfer word in the same sentence as the source.
   const transfer = ctx.content ? nearInSentence(s, src, moves, 160) : s.near(src, moves, 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink
@@ -387,7 +414,8 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   }
   if (refs.length === 0) return undefined;
   // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
-  const effects = [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...concealments(s, ctx), ...overrides(s, ctx), ...s.hits('consent-claim')];
+  // A scanner that lists what it looks for ('for example "ignore previous instructions"') quotes the effect.
+  const effects = notMentioned(s, [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...concealments(s, ctx), ...overrides(s, ctx), ...s.hits('consent-claim')]);
   const effect = s.near(refs, effects, 220);
   // An outside destination counts only next to an explicit reference ("for the browser tools: … navigate to https://…").
   // In content the reference and the destination share a sentence (a list of steps names both apart).
@@ -419,7 +447,7 @@ const OPTION_DOCUMENTED = /\b(?:you|one|developers?|maintainers?|users?) (?:can|
 const DOCKERFILE_STEP = /^[ \t]*(?:RUN|CMD|ENTRYPOINT)\s/;
 
 /** A sentence that puts a human in the loop ("… show the exact command and wait for approval"). */
-const GUARD = /\b(?:wait(?:s|ing)? for|ask(?:s|ing)? (?:the user )?for|get(?:s|ting)?|obtain(?:s|ing)?|requires?|request(?:s|ing)?|needs?)\b[^.;]{0,40}\b(?:approval|confirmation|consent|(?:the user's|their|explicit) permission)\b|\bconfirm(?:ed)? (?:it )?with the user\b/;
+const GUARD = /\b(?:wait(?:s|ing)? for|ask(?:s|ing)? (?:the user )?for|get(?:s|ting)?|obtain(?:s|ing)?|requires?|request(?:s|ing)?|needs?)\b[^.;]{0,40}\b(?:approval|confirmation|consent|(?:the user's|their|explicit) permission)\b|\bconfirm(?:ed)? (?:it )?with the user\b|\b(?:only )?after the user (?:has )?(?:explicitly |expressly )?(?:approv(?:es|ed)|confirm(?:s|ed)|agree[sd]|consent(?:s|ed))\b/;
 const guarded = (sentence: string): boolean => GUARD.test(sentence) && !/\b(?:without|no need|never ask|don't ask|do not ask|skip)\b/.test(sentence);
 
 const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
@@ -614,7 +642,7 @@ const EXPECTED: Record<string, RegExp> = {
   persistence: /\b(?:install|installer|service|daemon|agent|mdm|enroll|tunnel|remote|startup|launch|schedule|scheduler|scheduled|cron|crontab|timer|jobs?|autostart|hooks?)\b/,
   privilege: /\b(?:sudo|root|admin|administrator|firewall|certificate|cert|hosts|system|exec|execute|shell|command|run|grant|permission|permissions|access|repos?|repositories|org)\b/,
   exfiltration: /\b(?:upload|sync|backup|share|export|send|email|post|publish|mirror|cloud|analytics|store|push|deploy|forward|transfer|replicate)\b/,
-  destructive: /\b(?:delete|remove|clean|cleanup|purge|prune|wipe|archive|push|force|reset|sync|deploy)\b/,
+  destructive: /\b(?:delete|remove|clean|cleanup|purge|prune|wipe|archive|push|force|reset|sync|deploy|shell|command|exec|execute|terminal|bash)\b/,
 };
 
 const SEVERE_POWER = /disabl|turns? off|keylog|keystroke|reverse (?:tunnel|shell)|mdm|device management|root certificate|\/etc\/hosts|arbitrary|remote[- ](?:control|shell|access)|backdoor|kernel extension|full[- ]disk/;

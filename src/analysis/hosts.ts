@@ -19,8 +19,8 @@ function scopeOfIpv4([a, b]: number[]): HostScope {
   return 'public';
 }
 
-/** Suffixes reserved for local networks (RFC 6762 .local, RFC 8375 home.arpa, common internal TLDs). */
-const PRIVATE_SUFFIXES = ['.local', '.lan', '.internal', '.intranet', '.corp', '.home', '.home.arpa', '.localdomain'];
+/** Suffixes reserved for local networks (RFC 6762 .local, RFC 8375 home.arpa, common internal TLDs, Kubernetes service names). */
+const PRIVATE_SUFFIXES = ['.local', '.lan', '.internal', '.intranet', '.corp', '.home', '.home.arpa', '.localdomain', '.svc', '.cluster.local'];
 
 /**
  * Classifies a URL hostname as the WHATWG URL parser returns it.

@@ -3,6 +3,7 @@
  * (property descriptions, titles, enum values, defaults, examples, const, $comment,
  * additionalProperties, property names) and parameters rigged to leak data.
  */
+import { hostScope, parseUrl } from '../../analysis/hosts.js';
 import { assessCommandLure, assessCredentialHarvest, assessExfiltration, assessInjection, assessShadowing, type Assessment } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
 import type { TextView } from '../../analysis/text.js';
@@ -19,6 +20,12 @@ const SENSITIVE_NAME_WORDS = new Set(['ssh', 'rsa', 'id_rsa', 'password', 'passw
 const VERB_NAME_WORDS = new Set(['read', 'reading', 'include', 'including', 'send', 'copy', 'paste', 'content', 'contents', 'append', 'dump', 'all', 'full', 'from', 'and', 'here']);
 
 const ROUTING_PARAM = /(?:^|_)(?:bcc|cc|to|recipients?|mirror(?:_to)?|webhook|callback|forward(?:_to)?|share(?:_\w+)?|notify|endpoint|report_to|copy_to|send_to|exfil|upload_url|sync_to|audit)(?:_|$)/;
+/** A URL whose host is this machine or a private network. */
+function insideNetwork(value: string): boolean {
+  const url = /^https?:\/\//i.test(value) ? parseUrl(value) : undefined;
+  return url !== undefined && hostScope(url.hostname) !== 'public';
+}
+
 const DESTINATION_VALUE = /^(?:https?:\/\/\S{3,}|[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d)$/i;
 
 interface Hit extends Assessment {
@@ -87,7 +94,8 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
         }
       }
       // A routing parameter pinned to an outside destination and described as hidden or fixed.
-      if ((field.role === 'schema-default' || field.role === 'schema-const') && DESTINATION_VALUE.test(field.text.trim())) {
+      // An in-cluster or LAN address (http://prometheus-operated.monitoring.svc:9090) stays inside.
+      if ((field.role === 'schema-default' || field.role === 'schema-const') && DESTINATION_VALUE.test(field.text.trim()) && !insideNetwork(field.text.trim())) {
         const prop = describedProperty(field.pointer) ?? '';
         const base = field.pointer.replace(/\/(?:default|const)$/, '');
         const siblings = def.fields.filter((f) => f.pointer.startsWith(`${base}/`) && f.pointer !== field.pointer);
