@@ -640,7 +640,7 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
 const EXPECTED: Record<string, RegExp> = {
   surveillance: /\b(?:record|recorder|keylog|screen|screenshot|capture|monitor|contacts?|calendar|messages?|photos?|location|gps|history|cookies?|track|sms|mms|chat|mail|email|inbox|whatsapp|slack|telegram)\b/,
   persistence: /\b(?:install|installer|service|daemon|agent|mdm|enroll|tunnel|remote|startup|launch|schedule|scheduler|scheduled|cron|crontab|timer|jobs?|autostart|hooks?)\b/,
-  privilege: /\b(?:sudo|root|admin|administrator|firewall|certificate|cert|hosts|system|exec|execute|shell|command|run|grant|permission|permissions|access|repos?|repositories|org)\b/,
+  privilege: /\b(?:sudo|root|admin|administrator|firewall|certificate|cert|hosts|system|exec|execute|shell|command|run|grant|permission|permissions|access|repos?|repositories|org|roles?|members?|collaborators?|invite|policy|owner|owners)\b/,
   exfiltration: /\b(?:upload|sync|backup|share|export|send|email|post|publish|mirror|cloud|analytics|store|push|deploy|forward|transfer|replicate)\b/,
   destructive: /\b(?:delete|remove|clean|cleanup|purge|prune|wipe|archive|push|force|reset|sync|deploy|shell|command|exec|execute|terminal|bash)\b/,
 };

@@ -9,9 +9,27 @@ import type { RuleReport } from '../types.js';
 import { assessViews, proseFields, proseViews, schemaFields } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
 import { Atlas, Attack } from '../attack.js';
+import { severityRank } from '../../model/index.js';
+
+/** The tool's annotations tell the client it changes nothing (readOnlyHint) or destroys nothing (destructiveHint: false). */
+function claimsHarmless(raw: unknown): boolean {
+  const annotations = raw !== null && typeof raw === 'object' ? (raw as { annotations?: unknown }).annotations : undefined;
+  if (annotations === null || typeof annotations !== 'object') return false;
+  const a = annotations as Record<string, unknown>;
+  return a['readOnlyHint'] === true || a['destructiveHint'] === false;
+}
 
 /** The parameter's text speaks of what a call does, not of the value. */
-const CALL_EFFECT = /\b(?:calling|invoking|using|running) this tool\b|\b(?:each|every) (?:call|time (?:it|the tool|this tool) (?:is|runs))\b/;
+const CALL_EFFECT = new RegExp([
+  '\\b(?:calling|invoking|using|running) this tool\\b',
+  '\\b(?:each|every) (?:call|time (?:it|the tool|this tool) (?:is|runs))\\b',
+  // "the server first grants …", "'standard' aborts uploads and deletes …", "when enabled, …"
+  '\\bthe (?:server|tool|integration|service) (?:first |also |then |automatically )?[a-z]+s\\b',
+  '[\'"`][\\w-]{1,30}[\'"`] [a-z]+s\\b',
+  '\\b(?:when|if) (?:enabled|set|true|on|selected|chosen)\\b',
+  // The effect outlives the call: "the grant is left in place", "assignments persist".
+  '\\b(?:left|kept|remains?) in place\\b|\\bpersists?\\b',
+].join('|'));
 
 export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
   kind: 'tool',
@@ -39,7 +57,11 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
       // A parameter's description says what the value means; a power there counts when it is what
       // calling the tool does, or outlives the call ("for all future sessions").
       if (field.inSchema && !(a.view.signals.has('preempt') || a.view.signals.has('side-effect') || CALL_EFFECT.test(a.view.signals.lower))) continue;
-      reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: a.reasons.join(', ') }, severity: a.severity, field: field.pointer, evidence: a.evidence });
+      // Clients may run a tool annotated read-only or non-destructive without asking: a power it
+      // admits to is then also a false claim to the client.
+      const reasons = claimsHarmless(def.raw) ? [...a.reasons, 'while annotated as read-only or non-destructive'] : a.reasons;
+      const severity = claimsHarmless(def.raw) && severityRank(a.severity) < severityRank('high') ? 'high' : a.severity;
+      reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: reasons.join(', ') }, severity, field: field.pointer, evidence: a.evidence });
     }
     return reports;
   },
