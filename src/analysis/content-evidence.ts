@@ -8,7 +8,7 @@ import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { IMPERATIVE_VERBS } from './signals/imperatives.js';
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text))[\s:,]{0,3}$/;
+const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text)|\b(?:contained|containing|contains|had|has|included|including|with)\s(?:[a-z-]+\s){0,3}(?:text|line|sentence|message|words|string|note|comment|payload|prompt)|\b(?:ending|ended|starting|started|beginning|began) with|\b(?:was|were|been|being|is|are) (?:induced|tricked|made|coaxed|convinced|persuaded|manipulated|led) (?:in)?to \w+|(?:^|[\s(])(?:np|např|bijv|z\.\s?b|p\.\s?ej|p\.\s?ex|ad es|vd|örn|mis|dvs|bspw|т\.\s?е|напр)\.)[\s:,]{0,3}$/;
 /** Syntax only regular expressions have: escapes such as \\b and \\s, groups (?: …), optional groups, negated classes. */
 const REGEX_SYNTAX = /\\[bsdwSDW]|\(\?[:!=<]|\)[?*+]|\[\^|\|[a-z]+\)/;
 const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab', '\u300c', '\u300e', '\u201e']);
@@ -23,20 +23,54 @@ const NAMED_AFTER = /^\s{0,2}(?:라는|이라는|와 같은|같은|という|と
  */
 export function quotedMention(s: SignalSet, h: SignalHit): boolean {
   const lower = s.lower;
-  if (listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start) || exampleTableCell(lower, h.start)) return true;
+  if (listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start) || exampleTableCell(lower, h.start) || exampleFence(lower, h.start)) return true;
   for (let i = h.start - 1; i >= Math.max(0, h.start - 100); i--) {
     const c = lower[i] ?? '';
     if (c === '\n') return false;
     if (!OPENING.has(c)) continue;
     // An apostrophe inside a word ("user's") opens nothing.
     if ((c === "'" || c === '\u2019') && /\p{L}/u.test(lower[i - 1] ?? '') && /\p{L}/u.test(lower[i + 1] ?? '')) continue;
-    const close = lower.indexOf(CLOSING[c] ?? c, h.end);
-    if (close < 0 || close - h.end > 120 || lower.slice(h.end, close).includes('\n')) return false;
+    const close = closingQuote(lower, c, h.end);
+    // A quote a cue opens ("contained the text: "…"") may run longer than a quoted phrase.
+    if (close < 0 || lower.slice(h.end, close).includes('\n') || close - h.end > (close - h.end > 120 && listedAfterCue(lower, i) ? 400 : 120)) return false;
     // A quoted regular expression (`r"\\byou are now (developer|dan) mode\\b"`) is a pattern in code, not words to anyone.
     if (REGEX_SYNTAX.test(lower.slice(i + 1, close))) return true;
+    // assert score("Ignore previous instructions …") >= 0.5: a test case handed to a function that judges text.
+    if (JUDGING_CALL.test(lower.slice(Math.max(0, i - 40), i))) return true;
     return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16)) || quoteLineAfterExample(lower, i);
   }
   return false;
+}
+
+/** Where the quote opened by `c` closes after `from`: „…” (Polish, Czech) and „…“ (German) both close a low quote. */
+function closingQuote(lower: string, c: string, from: number): number {
+  if (c !== '\u201e') return lower.indexOf(CLOSING[c] ?? c, from);
+  const right = lower.indexOf('\u201d', from);
+  const left = lower.indexOf('\u201c', from);
+  return right < 0 ? left : left < 0 ? right : Math.min(left, right);
+}
+
+/** A call to a function that scores, classifies or checks text, up to its opening parenthesis. */
+const JUDGING_CALL = /\b(?:assert\w*|expect|score|classify|classifier|detect\w*|check\w*|is_?\w*injection\w*|is_?\w*malicious\w*|test\w*|scan\w*|sanitiz\w*|filter\w*|predict\w*|evaluate|judge|moderate)\s?\(\s?$/;
+
+/** A heading or an intro line that names what follows as an example, a template or a prompt shown. */
+const EXAMPLE_TITLE = /\b(?:examples?|samples?|templates?|demo|illustration|system prompts?|prompts?)\b|ejemplo|beispiel|exemple|esempio|exemplo|przykład|пример|例|예시|示例|范例|サンプル|szablon|plantilla|modèle|vorlage/;
+
+/**
+ * Whether a position lies in a fenced code block that a heading or the line above the fence calls
+ * an example ("### Example" then a system prompt in ```): documentation shows the text, it does not say it.
+ */
+function exampleFence(lower: string, at: number): boolean {
+  const before = lower.slice(Math.max(0, at - 3000), at);
+  const fences = [...before.matchAll(/^\s{0,3}```/gm)];
+  if (fences.length % 2 === 0) return false;
+  const open = fences[fences.length - 1]?.index ?? 0;
+  const above = before.slice(0, open).trimEnd();
+  const introLine = above.slice(above.lastIndexOf('\n') + 1);
+  if (EXAMPLE_TITLE.test(introLine) && (introLine.startsWith('#') || /[:：]$/.test(introLine))) return true;
+  const heading = above.lastIndexOf('\n#');
+  const headingLine = heading >= 0 ? above.slice(heading + 1, above.indexOf('\n', heading + 1) < 0 ? undefined : above.indexOf('\n', heading + 1)) : '';
+  return /^#{1,6}\s/.test(headingLine) && EXAMPLE_TITLE.test(headingLine);
 }
 
 /** A Markdown table header naming its rows as examples: "| Example | Where it was found |". */
@@ -69,11 +103,12 @@ function quoteLineAfterExample(lower: string, open: number): boolean {
   if (lineStart === 0 || !/^\s{0,8}$/.test(lower.slice(lineStart, open))) return false;
   const prevEnd = lineStart - 1;
   const prev = lower.slice(lower.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd).trim();
+  if (/(?:다음과 같은|次のような|以下の|下記の|如下|下面的|以下)[^\n]{0,60}[.。:：]$/.test(prev)) return true;
   return prev.endsWith(':') && /\b(?:examples?|e\.g\.|for instance|such as|samples?|payloads?|the (?:text|message|phrase) read)\b/.test(prev);
 }
 
 /** A line that introduces a quoted text: "The reporter planted the following text in a shared document:". */
-const QUOTE_INTRO = /\b(?:the following|this|these|a|an)\s(?:[a-z-]+\s){0,2}(?:text|payload|message|prompt|comment|instructions?|string|content|note|snippet|line|lines|sentence)\b[^\n]{0,80}:$|\b(?:reads?|read as follows|said|says|stated|contained|looked like|was|were):$/;
+const QUOTE_INTRO = /\b(?:the following|the|this|these|a|an)\s(?:[a-z-]+\s){0,2}(?:text|payloads?|message|prompt|comment|instructions?|string|content|note|snippet|line|lines|sentence|variant|attempt)\b[^\n]{0,80}:$|\b(?:reads?|read as follows|said|says|stated|contained|looked like|was|were|ending with|ended with|reading):$/;
 
 /**
  * Whether a hit lies in a Markdown blockquote that a line such as "The reporter planted the
@@ -153,7 +188,8 @@ function listedAfterCue(lower: string, at: number, commaListOnly = false): boole
   // item of a comma list that a cue opened earlier in the same clause.
   const clause = lower.slice(Math.max(0, at - 200), at);
   const cut = Math.max(clause.lastIndexOf('. '), clause.lastIndexOf(';'), clause.lastIndexOf('\n'));
-  if (/\b(?:such as|e\.g\.|for example|for instance|including|patterns? like|issues? like)\s[^.;!?\n]*,\s(?:[^.;!?\n,]{0,12}\s)?[`'"\u201c\u2018]?$/.test(cut >= 0 ? clause.slice(cut + 1) : clause)) return true;
+  // "…, including all attachments and earlier messages, to harbor@…": a destination after the list, not an item of it.
+  if (/\b(?:such as|e\.g\.|for example|for instance|including|patterns? like|issues? like)\s[^.;!?\n]*,\s(?:[^.;!?\n,]{0,12}\s)?[`'"\u201c\u2018]?$/.test(cut >= 0 ? clause.slice(cut + 1) : clause) && !/,\s(?:[^,]{0,8}\s)?(?:to|into|onto|at|via|towards?)\s[`'"\u201c\u2018]?$/.test(clause)) return true;
   if (commaListOnly) return false;
   let open = at;
   for (let items = 0; items < 6; items++) {
@@ -188,6 +224,8 @@ function listedAfterCue(lower: string, at: number, commaListOnly = false): boole
 
 /** The hits that are not quoted examples. */
 export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHit[] => hits.filter((h) => !quotedMention(s, h));
+/** quotedMention for a match of a whole-view pattern (a Markdown image, a hard-coded recipient). */
+export const mentionedAt = (s: SignalSet, m: { index: number; end: number }): boolean => quotedMention(s, { kind: 'boundary', id: 'view-pattern', start: m.index, end: m.end });
 
 /** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
 const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall|deve|devono|debe|deben|doit|doivent|muss|müssen|soll|moet|moeten|musi|należy|harus|tolong|mohon)\b|должн|нужно|необходимо|주세요|하세요|해 주|\bmandatory\b|\brequired\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
@@ -201,7 +239,7 @@ const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|onc
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
-const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$|\b(?:asks?|asked|asking|causes?|caused|tricks?|tricked|forces?|forced|lets?) (?:an?|the|your|their) $/;
+const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$|\b(?:asks?|asked|asking|causes?|caused|tricks?|tricked|forces?|forced|lets?) (?:an?|the|your|their) $|(?<!\b(?:user|i|we|you|admin|owner)\s)\b(?:instructs?|instructed|tells?|told|directs?|directed|induces?|induced) (?:an?|their) $/;
 /** A finite verb after the reader that states a fact about it ("has", "can", "is not"), unlike "is required to". */
 const STATEMENT_AFTER = /^\)?\s(?:has|have|had|can|could|may|might|does|did|was|were|gets|uses|sees|reads|knows|(?:is|are)\s(?!(?:required|expected|obliged|instructed|asked|supposed|told|to|now|hereby|[a-z]+ing)\b))/;
 /** Signal kinds that give an order to an AI reader something to act on. */

@@ -42,10 +42,15 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // euphemisms, indirect references, payloads split across fields, eight languages): first run 7 of
 // 25 with no benign tool flagged, now 25 (it passes in full above). Set 15 (a mixed audit of 35 benign and 25 malicious tools
 // from many domains, nine languages), written after all of this session's changes: first run 16 of
-// 25 with 4 of 35 benign flagged, now 25 and none (it passes in full above).
+// 25 with 4 of 35 benign flagged, now 25 and none (it passes in full above). Set 16 (platform and
+// DevOps servers: read-only annotations over grants, payloads in outputSchema, enum options with side
+// effects): first run 13 of 25 with 5 of 35 benign flagged. Set 17 (a multilingual audit in 28
+// languages): first run 19 of 25 with 3 of 35 benign flagged.
 const floors: Array<[file: string, floor: number]> = [
   ['heldout11.json', 20],
   ['heldout12.json', 24],
+  ['heldout16.json', 22],
+  ['heldout17.json', 19],
 ];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
