@@ -16,7 +16,7 @@ describe('hostScope', () => {
     'http://[::ffff:127.0.0.1]/',
   ])('%s is loopback', (u) => expect(scopeOf(u)).toBe('loopback'));
 
-  it.each(['http://10.0.0.5/mcp', 'http://172.20.1.1/', 'http://192.168.1.10:8080/', 'http://169.254.169.254/', 'http://nas.local/', 'http://mcp.internal/', 'http://devbox/', 'http://[fd00::1]/', 'http://host.docker.internal:8080/'])(
+  it.each(['http://10.0.0.5/mcp', 'http://172.20.1.1/', 'http://192.168.1.10:8080/', 'http://169.254.169.254/', 'http://nas.local/', 'http://mcp.internal/', 'http://devbox/', 'http://[fd00::1]/', 'http://host.docker.internal:8080/', 'http://prometheus-operated.monitoring.svc:9090', 'http://api.default.svc.cluster.local/'])(
     '%s is private',
     (u) => expect(scopeOf(u)).toBe('private'),
   );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resultScanner } from '../../src/gateway/result-scanner.js';
 import { atLeast } from '../../src/model/index.js';
 
-const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json', 'results-heldout11.json', 'results-heldout14.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
+const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json', 'results-heldout11.json', 'results-heldout14.json', 'results-heldout15.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
 const scanner = resultScanner(() => undefined);
 const hits = (text: string) => scanner.scan([text], { server: 'held-out', target: 'read' }).filter((h) => atLeast(h.severity, 'high')).map((h) => `${h.ruleId}:${h.severity}`);
 
@@ -27,9 +27,10 @@ describe.each(sets)('held-out tool results %s', (_file, set) => {
 //   8: weighted towards precision (40 everyday benign results);
 //  10: twenty languages, each injection addressing the AI assistant in its own words;
 //  12: what coding agents read (code comments, READMEs, rules files, CI logs, issues, PR comments);
-//  13: written to evade (workflow notes, fake turns, pre-approved requests, six languages);
-//  15: hard benign write-ups (quoted payloads, published system prompts, install sections, policies)
-//      beside injections in eleven languages: first run 12/20 with 14 of 40 benign quarantined.
+//  13: written to evade (workflow notes, fake turns, pre-approved requests, six languages).
+// Round 15 (hard benign write-ups: quoted payloads, published system prompts, install sections,
+// policies, beside injections in eleven languages) had 12/20 with 14 of 40 benign quarantined on its
+// first run and passes in full above.
 const floors: Array<[round: number, file: string, floor: number]> = [
   [5, 'results-heldout5.json', 14],
   [7, 'results-heldout7.json', 16],
@@ -37,7 +38,6 @@ const floors: Array<[round: number, file: string, floor: number]> = [
   [10, 'results-heldout10.json', 9],
   [12, 'results-heldout12.json', 18],
   [13, 'results-heldout13.json', 10],
-  [15, 'results-heldout15.json', 20],
 ];
 
 describe.each(floors)('held-out tool results round %i (a measured floor)', (round, file, floor) => {

@@ -18,7 +18,7 @@ interface HeldOut {
   benign: ToolDefinition[];
 }
 
-const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout13.json', 'heldout14.json', 'heldout15.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
+const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout12.json', 'heldout13.json', 'heldout14.json', 'heldout15.json', 'heldout16.json', 'heldout17.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
 
 function flagged(tool: ToolDefinition): string[] {
   const { findings, errors } = runToolRules(Object.values(toolRules), [{ name: 'held-out', source: 'inventory', tools: [tool], prompts: [], resources: [], resourceTemplates: [] }]);
@@ -44,13 +44,10 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // from many domains, nine languages), written after all of this session's changes: first run 16 of
 // 25 with 4 of 35 benign flagged, now 25 and none (it passes in full above). Set 16 (platform and
 // DevOps servers: read-only annotations over grants, payloads in outputSchema, enum options with side
-// effects): first run 13 of 25 with 5 of 35 benign flagged. Set 17 (a multilingual audit in 28
-// languages): first run 19 of 25 with 3 of 35 benign flagged.
+// effects): first run 13 of 25 with 5 of 35 benign flagged, now 25. Set 17 (a multilingual audit in 28
+// languages): first run 19 of 25 with 3 of 35 benign flagged, now 25 (both pass in full above).
 const floors: Array<[file: string, floor: number]> = [
   ['heldout11.json', 20],
-  ['heldout12.json', 24],
-  ['heldout16.json', 23],
-  ['heldout17.json', 20],
 ];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {

@@ -25,7 +25,7 @@ const CALL_EFFECT = new RegExp([
   '\\b(?:each|every) (?:call|time (?:it|the tool|this tool) (?:is|runs))\\b',
   // "the server first grants …", "'standard' aborts uploads and deletes …", "when enabled, …"
   '\\bthe (?:server|tool|integration|service) (?:first |also |then |automatically )?[a-z]+s\\b',
-  '[\'"`][\\w-]{1,30}[\'"`] [a-z]+s\\b',
+  '[\'"`][\\w-]{1,30}[\'"`] (?:[a-z]+ly )?[a-z]+s\\b',
   '\\b(?:when|if) (?:enabled|set|true|on|selected|chosen)\\b',
   // The effect outlives the call: "the grant is left in place", "assignments persist".
   '\\b(?:left|kept|remains?) in place\\b|\\bpersists?\\b',
@@ -63,6 +63,39 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
       const severity = claimsHarmless(def.raw) && severityRank(a.severity) < severityRank('high') ? 'high' : a.severity;
       reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: reasons.join(', ') }, severity, field: field.pointer, evidence: a.evidence });
     }
+    const broad = broadScopeDefault(def);
+    if (broad !== undefined) {
+      const reasons = [`asks for broad permissions by default (${broad.scopes.slice(0, 4).join(', ')}${broad.scopes.length > 4 ? ', …' : ''})`, ...(claimsHarmless(def.raw) ? ['while annotated as read-only or non-destructive'] : [])];
+      reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: reasons.join(', ') }, severity: claimsHarmless(def.raw) ? 'high' : 'medium', field: broad.pointer, evidence: broad.scopes.join(' ') });
+    }
     return reports;
   },
 });
+
+/** A parameter that names the permissions or OAuth scopes a tool asks for. */
+const SCOPE_PARAM = /scope|permission|ambit|access|oauth|grant|berechtigung|permiss|izin|akses|rechten|uprawnie|הרשא|権限|권한|权限/i;
+/** A scope that writes, charges, reads messages or tracks, or a wildcard: "registro:*:rw", "saved_card:charge", "sms:read", "posizione:always". */
+const RISKY_SCOPE = /^(?:\*|[\w.-]+:\*(?::[\w-]+)?|[\w.-]+[:.](?:rw|read_?write|write|admin|modify|delete|charge|manage|full|all)|(?:sms|messages|contacts?|rubrica|calls?|location|posizione|microphone|camera)[:._](?:read|always|rw|all)|[\w.-]+[:.]always)$/;
+
+/**
+ * The default of a permissions parameter that asks for much at once (three risky scopes or more, or a
+ * wildcard that writes): a grades viewer wanting read-write on the whole school register, mail and
+ * the parent's location.
+ */
+function broadScopeDefault(def: AnalyzedDefinition): { pointer: string; scopes: string[] } | undefined {
+  const byProperty = new Map<string, { pointer: string; scopes: Set<string> }>();
+  for (const field of schemaFields(def)) {
+    if (field.role !== 'schema-default') continue;
+    const base = field.pointer.replace(/\/default(?:\/\d+)?$/, '');
+    const property = /\/properties\/([^/]+)$/.exec(base)?.[1] ?? '';
+    if (!SCOPE_PARAM.test(property)) continue;
+    const entry = byProperty.get(base) ?? { pointer: field.pointer, scopes: new Set<string>() };
+    for (const token of field.text.split(/[\s,;]+/)) if (RISKY_SCOPE.test(token.toLowerCase())) entry.scopes.add(token);
+    byProperty.set(base, entry);
+  }
+  for (const { pointer, scopes } of byProperty.values()) {
+    const list = [...scopes];
+    if (list.length >= 3 || list.some((t) => /:\*:(?:rw|write)|^\*$/.test(t.toLowerCase()))) return { pointer, scopes: list };
+  }
+  return undefined;
+}
