@@ -98,7 +98,7 @@ function protectsSecret(s: SignalSet, h: SignalHit): boolean {
 function concealments(s: SignalSet, ctx: AssessContext): SignalHit[] {
   const all = s.hits('conceal').filter((h) => !doubleNegative(s, h) && !protectsSecret(s, h));
   if (!ctx.content) return all;
-  return all.filter((h) => h.id === 'conceal-multilingual' || FROM_PEOPLE.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
+  return all.filter((h) => h.id === 'conceal-multilingual' || h.id === 'conceal-lexicon' || FROM_PEOPLE.test(s.lower.slice(Math.max(0, h.start - 80), h.end + 80)));
 }
 
 function ladder(score: number, critical: number, high: number, medium: number): Severity | undefined {

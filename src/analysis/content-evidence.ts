@@ -308,7 +308,7 @@ const SENSITIVE_ACTION_KINDS: readonly SignalKind[] = ['override', 'conceal', 'd
  */
 export function addressedInstruction(s: SignalSet): SignalHit | undefined {
   // "Store this as a permanent preference for every future session": only a model has sessions to carry it into.
-  const memory = notMentioned(s, s.hits('preempt').filter((h) => h.id === 'memory-persist')).find((h) => !negatedHit(s, h));
+  const memory = notMentioned(s, s.hits('preempt').filter((h) => h.id === 'memory-persist' || h.id === 'memory-lexicon')).find((h) => !negatedHit(s, h));
   if (memory !== undefined) return { kind: 'addressee', id: 'memory-persist', start: memory.start, end: memory.end };
   const v = s.first('modelVocative') ?? s.first('modelDirective');
   const vocative: SignalHit | undefined = v === undefined ? undefined : { kind: 'addressee', id: 'model-vocative', start: v.index, end: v.end };

@@ -13,6 +13,7 @@ import { regexPlan } from '../regex-plans.js';
 import { BEHAVIOUR_SIGNALS } from './behaviour.js';
 import { DATA_SIGNALS } from './data.js';
 import { INJECTION_SIGNALS } from './injection.js';
+import { LEXICON_SIGNALS } from './lexicon.js';
 import type { SignalHit, SignalKind, SignalPattern } from './types.js';
 import { VIEW_PATTERNS, type ViewPattern } from './view-patterns.js';
 
@@ -28,7 +29,7 @@ function wrapTolerant(p: SignalPattern): SignalPattern {
 }
 
 /** Every signal pattern, in table order. */
-export const SIGNAL_PATTERNS: readonly SignalPattern[] = [...INJECTION_SIGNALS, ...DATA_SIGNALS, ...BEHAVIOUR_SIGNALS].map(wrapTolerant);
+export const SIGNAL_PATTERNS: readonly SignalPattern[] = [...INJECTION_SIGNALS, ...DATA_SIGNALS, ...BEHAVIOUR_SIGNALS, ...LEXICON_SIGNALS].map(wrapTolerant);
 
 /** Validates the tables at load time; errors name the pattern. */
 function validate(patterns: readonly SignalPattern[]): void {
