@@ -61,7 +61,9 @@ const EXAMPLE_TITLE = /\b(?:examples?|samples?|templates?|demo|illustration|syst
  * an example ("### Example" then a system prompt in ```): documentation shows the text, it does not say it.
  */
 function exampleFence(lower: string, at: number): boolean {
-  const before = lower.slice(Math.max(0, at - 3000), at);
+  const from = Math.max(0, at - 3000);
+  if (lower.lastIndexOf('```', at) < from) return false;
+  const before = lower.slice(from, at);
   const fences = [...before.matchAll(/^\s{0,3}```/gm)];
   if (fences.length % 2 === 0) return false;
   const open = fences[fences.length - 1]?.index ?? 0;

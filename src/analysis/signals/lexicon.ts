@@ -93,7 +93,7 @@ const MEMORY: Phrases = {
   it: ['\\bmemoria a lungo termine', '\\b(?:conversazioni|sessioni) future'],
   pl: ['\\bzapamiętaj (?:to )?trwale', '\\bna (?:kolejne|przyszłe) sesje', '\\bw przyszłych rozmowach'],
   sv: ['\\bfrån och med nu\\b', '\\bstående instruktion', '\\bframtida (?:sessioner|samtal)'],
-  de: ['\\b(?:merke dir|speichere) (?:das |dies )?dauerhaft', '\\bin (?:allen )?künftigen (?:gesprächen|sitzungen)'],
+  de: ['\\b(?:merke dir|speichere) (?:das |dies )?dauerhaft', '\\bin künftigen (?:gesprächen|sitzungen)', '\\bin allen künftigen (?:gesprächen|sitzungen)'],
   nl: ['\\bonthoud (?:dit )?permanent', '\\bin toekomstige gesprekken'],
   cs: ['\\btrvale si zapamatuj', '\\bv budoucích (?:konverzacích|relacích)'],
   ru: ['запомни (?:это )?(?:навсегда|надолго|на будущее)', 'в будущих (?:сессиях|разговорах)'],
@@ -137,29 +137,46 @@ const CONSENT: Phrases = {
   sw: ['\\btayari imeidhinishwa'],
 };
 
+/** Keywords at least this long are rare enough to gate a regex; shorter heads are extended. */
+const MIN_HEAD = 6;
+/** Heads are cut here: a smaller keyword automaton costs less on every text scanned. */
+const MAX_HEAD = 10;
+
 /**
- * The literal texts a phrase can start with, as keywords: its head up to the first regex syntax,
- * one per alternative of a leading group ("(?:别|不用)告诉" gives "别告诉" and "不用告诉"), and
- * what follows an optional leading group.
+ * The literal texts every match of a phrase starts with, as keywords: literal text and the
+ * alternatives of simple groups ("(?:别|不用)告诉" gives "别告诉" and "不用告诉"), read until each
+ * head is MIN_HEAD characters long or the phrase turns to other syntax; an optional group ends a
+ * head (or, at the start, is skipped).
  */
-function literalHeads(source: string): string[] {
-  const body = source.replace(/^\\b/, '');
-  if (body.startsWith('(?:')) {
-    const close = body.indexOf(')');
-    const group = body.slice(3, close);
-    const rest = body.slice(close + 1);
-    if (rest.startsWith('?')) return literalHeads(rest.slice(1));
-    if (!/[\\()[\].*+?{}^$]/.test(group)) return group.split('|').flatMap((alt) => literalHeads(`${alt}${rest}`));
+function literalHeads(source: string, head = ''): string[] {
+  let rest = head === '' ? source.replace(/^\\b/, '') : source;
+  let text = head;
+  for (;;) {
+    if (text.trimEnd().length >= MIN_HEAD || rest === '') return [text.trimEnd().slice(0, MAX_HEAD).trimEnd()];
+    if (rest.startsWith('(?:')) {
+      const close = rest.indexOf(')');
+      const group = rest.slice(3, close);
+      const after = rest.slice(close + 1);
+      if (after.startsWith('?') || after.startsWith('*')) return text === '' ? literalHeads(after.slice(1)) : [text.trimEnd()];
+      if (/[\\()[\].*+?{}^$]/.test(group)) return [text.trimEnd()];
+      return group.split('|').flatMap((alt) => literalHeads(after, `${text}${alt}`));
+    }
+    const m = /^[^\\()[\].*+?{}|^$]+/.exec(rest);
+    if (m === null) return [text.trimEnd()];
+    // A literal character followed by a quantifier is not certain: stop before it.
+    const next = rest[m[0].length];
+    const literal = next === '?' || next === '*' || next === '{' ? m[0].slice(0, -1) : m[0];
+    text += literal;
+    rest = rest.slice(literal.length);
+    if (literal.length < m[0].length) return [text.trimEnd()];
   }
-  const end = body.search(/[\\()[\].*+?{}|^$]/);
-  return [(end < 0 ? body : body.slice(0, end)).trim()];
 }
 
 function lexiconPattern(id: string, kind: SignalKind, description: string, phrases: Phrases, truePositives: readonly string[], falsePositives: readonly string[]): SignalPattern {
   const sources = Object.values(phrases).flat();
-  const keywords = [...new Set(sources.flatMap(literalHeads))];
+  const keywords = [...new Set(sources.flatMap((source) => literalHeads(source)))];
   // A head such as "ai" occurs in most English texts and would run the regex on all of them.
-  for (const k of keywords) if (k.length < 2 || k === 'ai') throw new Error(`lexicon ${id}: phrase head "${k}" is too short or too common to be a keyword`);
+  for (const k of keywords) if (k.length < 2 || (/^[a-z ]+$/.test(k) && k.length < 4)) throw new Error(`lexicon ${id}: phrase head "${k}" is too short to be a keyword (an English text would run the regex)`);
   return { id, kind, description, keywords, regex: new RegExp(sources.join('|'), 'gu'), truePositives, falsePositives };
 }
 
