@@ -8,7 +8,7 @@ import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { IMPERATIVE_VERBS } from './signals/imperatives.js';
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text)|\b(?:contained|containing|contains|had|has|included|including|with)\s(?:[a-z-]+\s){0,3}(?:text|line|sentence|message|words|string|note|comment|payload|prompt)|\b(?:ending|ended|starting|started|beginning|began) with|\b(?:was|were|been|being|is|are) (?:induced|tricked|made|coaxed|convinced|persuaded|manipulated|led) (?:in)?to \w+|(?:^|[\s(])(?:np|např|bijv|z\.\s?b|p\.\s?ej|p\.\s?ex|ad es|vd|örn|mis|dvs|bspw|т\.\s?е|напр)\.)[\s:,]{0,3}$/;
+const MENTION_CUE = /(?:\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text)|\b(?:contained|containing|contains|had|has|included|including|with)\s(?:[a-z-]+\s){0,3}(?:text|line|sentence|message|words|string|note|comment|payload|prompt)|\b(?:ending|ended|starting|started|beginning|began) with|\b(?:ask|tell|prompt|type|enter|send|asked|told|typed) (?:the |your |our )?(?:assistant|model|bot|chatbot|agent|ai|llm|copilot)\s?:|\b(?:literally|verbatim|actually) (?:said|says|read|reads|wrote|writes)|\b(?:issue|e-?mail|message|comment|page|ticket|document|payload|body|text|post|review|note|invite|reply|pr) (?:said|says|read|reads|contained|included|containing)|\b(?:containing|that contains?|contains?)\s?:|\b(?:du type|du genre|del tipo|do tipo|in der art)|\b(?:un texte|une phrase|un message|un texto|una frase|un mensaje|un testo|un messaggio|um texto|uma frase|ein text|einen text|einen satz) (?:comme|como|come|wie)|\b(?:was|were|been|being|is|are) (?:induced|tricked|made|coaxed|convinced|persuaded|manipulated|led) (?:in)?to \w+|(?:^|[\s(])(?:np|např|bijv|z\.\s?b|p\.\s?ej|p\.\s?ex|ad es|vd|örn|mis|dvs|bspw|т\.\s?е|напр)\.)[\s:,]{0,3}$/;
 /** Syntax only regular expressions have: escapes such as \\b and \\s, groups (?: …), optional groups, negated classes. */
 const REGEX_SYNTAX = /\\[bsdwSDW]|\(\?[:!=<]|\)[?*+]|\[\^|\|[a-z]+\)/;
 const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab', '\u300c', '\u300e', '\u201e']);
@@ -35,6 +35,10 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     if (close < 0 || lower.slice(h.end, close).includes('\n') || close - h.end > (close - h.end > 120 && listedAfterCue(lower, i) ? 400 : 120)) return false;
     // A quoted regular expression (`r"\\byou are now (developer|dan) mode\\b"`) is a pattern in code, not words to anyone.
     if (REGEX_SYNTAX.test(lower.slice(i + 1, close))) return true;
+    // A labelled test fixture ('text: "…"' then 'expect: block'): a sample with its verdict.
+    if (LABEL_LINE.test(lower.slice(close + 1, close + 120))) return true;
+    // A log line of a detection ('input flagged category=prompt_injection … text="…" action=refused').
+    if (DETECTION_LOG.test(lineAround(lower, i))) return true;
     // assert score("Ignore previous instructions …") >= 0.5: a test case handed to a function that judges text.
     if (JUDGING_CALL.test(lower.slice(Math.max(0, i - 40), i))) return true;
     return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16)) || quoteLineAfterExample(lower, i);
@@ -49,6 +53,18 @@ function closingQuote(lower: string, c: string, from: number): number {
   const left = lower.indexOf('\u201c', from);
   return right < 0 ? left : left < 0 ? right : Math.min(left, right);
 }
+
+/** The line after a quoted sample that gives its expected verdict (test fixtures, evaluation sets). */
+const LABEL_LINE = /^[^\n]{0,20}\n[+\s-]{0,6}(?:expect(?:ed)?|label|verdict|should_block|category|is_injection|malicious)\s?:/;
+
+/** A log line that records a detection and what was done about it. */
+const DETECTION_LOG = /\b(?:category|label|verdict|action|decision|rule|reason)[=:]\s?["']?(?:prompt[_-]?injection|injection|jailbreak|malicious|blocked|block|refused|denied|quarantined?)\b/;
+
+/** The whole line around a position. */
+const lineAround = (text: string, at: number): string => {
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, end < 0 ? undefined : end);
+};
 
 /** A call to a function that scores, classifies or checks text, up to its opening parenthesis. */
 const JUDGING_CALL = /\b(?:assert\w*|expect|score|classify|classifier|detect\w*|check\w*|is_?\w*injection\w*|is_?\w*malicious\w*|test\w*|scan\w*|sanitiz\w*|filter\w*|predict\w*|evaluate|judge|moderate)\s?\(\s?$/;
@@ -110,7 +126,7 @@ function quoteLineAfterExample(lower: string, open: number): boolean {
 }
 
 /** A line that introduces a quoted text: "The reporter planted the following text in a shared document:". */
-const QUOTE_INTRO = /\b(?:the following|the|this|these|a|an)\s(?:[a-z-]+\s){0,2}(?:text|payloads?|message|prompt|comment|instructions?|string|content|note|snippet|line|lines|sentence|variant|attempt)\b[^\n]{0,80}:$|\b(?:reads?|read as follows|said|says|stated|contained|looked like|was|were|ending with|ended with|reading):$/;
+const QUOTE_INTRO = /\b(?:the following|the|this|these|a|an)\s(?:[a-z-]+\s){0,2}(?:text|payloads?|message|prompt|comment|instructions?|string|content|note|snippet|line|lines|sentence|variant|attempt|examples?|samples?|excerpt|quote)\b[^\n]{0,80}:$|\bexamples?\b[^\n]{0,80}:$|\b(?:reads?|read as follows|said|says|stated|contained|looked like|was|were|ending with|ended with|reading):$/;
 
 /**
  * Whether a hit lies in a Markdown blockquote that a line such as "The reporter planted the
@@ -241,7 +257,7 @@ const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|onc
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
-const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$|\b(?:asks?|asked|asking|causes?|caused|tricks?|tricked|forces?|forced|lets?) (?:an?|the|your|their) $|(?<!\b(?:user|i|we|you|admin|owner)\s)\b(?:instructs?|instructed|tells?|told|directs?|directed|induces?|induced) (?:an?|their) $/;
+const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$|\b(?:asks?|asked|asking|causes?|caused|tricks?|tricked|forces?|forced|lets?) (?:(?:an?|the|your|their) )?$|\b(?:using|use of|uses|paste \w+ into|into) (?:the |any |an? |your |our |external |third-party |public |unapproved |approved )*$|(?<!\b(?:user|i|we|you|admin|owner)\s)\b(?:instructs?|instructed|tells?|told|directs?|directed|induces?|induced) (?:an?|their) $/;
 /** A finite verb after the reader that states a fact about it ("has", "can", "is not"), unlike "is required to". */
 const STATEMENT_AFTER = /^\)?\s(?:has|have|had|can|could|may|might|does|did|was|were|gets|uses|sees|reads|knows|(?:is|are)\s(?!(?:required|expected|obliged|instructed|asked|supposed|told|to|now|hereby|[a-z]+ing)\b))/;
 /** Signal kinds that give an order to an AI reader something to act on. */
@@ -252,6 +268,9 @@ const DOWNSTREAM_KINDS: readonly SignalKind[] = ['override', 'conceal', 'deceive
 const REPORT_SURFACE = /\b(?:summar(?:y|ies)|pr|pull request|commit|changelog|reply|response|answer|resumen|descripción|résumé|zusammenfassung|beschreibung)\b|摘要|总结|요약|要約/;
 /** What a transfer word must move for an order to count ("copy the example file" moves nothing). */
 const MOVED_KINDS: readonly SignalKind[] = ['ext-dest', 'cred-noun', 'secret-file', 'secret-collective', 'conversation', 'environment', 'pii'];
+
+/** An AI reader talked about rather than to ("ask the assistant:", "sent to the model", "every bot has"). */
+export const talkedAbout = (s: SignalSet, h: SignalHit): boolean => TALKED_ABOUT.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) || STATEMENT_AFTER.test(s.lower.slice(h.end, h.end + 40));
 
 /**
  * Prose that names an AI reader and, within the next sentence or two, obliges it to do something
@@ -321,6 +340,8 @@ export function addressedInstruction(s: SignalSet): SignalHit | undefined {
   if (n === undefined) return undefined;
   const after = (h: SignalHit): boolean => h.start >= n.index && h.start <= n.end + 400;
   const note: SignalHit = { kind: 'addressee', id: 'model-note', start: n.index, end: n.end };
+  // A note quoted as a sample ('text: "Nota para el asistente: …"' in a test fixture) speaks to no one.
+  if (quotedMention(s, note)) return undefined;
   for (const kind of SENSITIVE_ACTION_KINDS) if (s.hits(kind).some((h) => after(h) && !negatedHit(s, h) && !writtenTo(s, h))) return note;
   // Moving something to an outside address or link ("add train-info@… in BCC").
   if (s.near(s.hits('transfer').filter(after), s.hits('ext-dest').filter(after), 120) !== undefined) return note;

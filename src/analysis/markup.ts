@@ -18,6 +18,14 @@ export interface HiddenMarkup {
 
 const MAX_BLOCK = 20_000;
 
+/** Whether a position lies in a Markdown code span of its line or in a fenced code block. */
+function inCode(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if ((text.slice(lineStart, at).match(/`/g)?.length ?? 0) % 2 === 1) return true;
+  if (text.lastIndexOf('```', at) < 0) return false;
+  return (text.slice(Math.max(0, at - 20_000), at).match(/^[ \t]{0,3}```/gm)?.length ?? 0) % 2 === 1;
+}
+
 function htmlComments(text: string, out: HiddenMarkup[]): void {
   let from = 0;
   for (;;) {
@@ -27,7 +35,8 @@ function htmlComments(text: string, out: HiddenMarkup[]): void {
     // An unclosed comment hides everything after it.
     const end = close < 0 ? text.length : close + 3;
     const body = text.slice(open + 4, close < 0 ? text.length : close).slice(0, MAX_BLOCK);
-    if (body.trim().length > 0) out.push({ technique: 'html-comment', start: open, end, text: body.trim() });
+    // Inside a code span or a fenced block a renderer shows the comment as text: nothing is hidden.
+    if (body.trim().length > 0 && !inCode(text, open)) out.push({ technique: 'html-comment', start: open, end, text: body.trim() });
     if (close < 0) return;
     from = end;
   }
