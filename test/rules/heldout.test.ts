@@ -18,7 +18,7 @@ interface HeldOut {
   benign: ToolDefinition[];
 }
 
-const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout12.json', 'heldout13.json', 'heldout14.json', 'heldout15.json', 'heldout16.json', 'heldout17.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
+const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout12.json', 'heldout13.json', 'heldout14.json', 'heldout15.json', 'heldout16.json', 'heldout17.json', 'heldout18.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
 
 function flagged(tool: ToolDefinition): string[] {
   const { findings, errors } = runToolRules(Object.values(toolRules), [{ name: 'held-out', source: 'inventory', tools: [tool], prompts: [], resources: [], resourceTemplates: [] }]);
@@ -47,10 +47,9 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // effects): first run 13 of 25 with 5 of 35 benign flagged, now 25. Set 17 (a multilingual audit in 28
 // languages): first run 19 of 25 with 3 of 35 benign flagged, now 25 (both pass in full above). Set 18
 // (everyday knowledge-worker servers, no stock phrases), written after all of this session's other
-// changes: first run 11 of 25 with 3 of 35 benign flagged; the benign ones now pass.
+// changes: first run 11 of 25 with 3 of 35 benign flagged, now 25 and none (it passes in full above).
 const floors: Array<[file: string, floor: number]> = [
   ['heldout11.json', 20],
-  ['heldout18.json', 11],
 ];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {

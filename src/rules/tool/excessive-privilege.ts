@@ -63,6 +63,9 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
       const severity = claimsHarmless(def.raw) && severityRank(a.severity) < severityRank('high') ? 'high' : a.severity;
       reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: reasons.join(', ') }, severity, field: field.pointer, evidence: a.evidence });
     }
+    // An allowance of 2^256-1 by default: the wallet-drainer's "unlimited approval", whatever the tool says it does.
+    const unlimited = schemaFields(def).find((f) => (f.role === 'schema-default' || f.role === 'schema-const') && UNLIMITED_ALLOWANCE.test(f.text.trim()));
+    if (unlimited !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: 'approves an unlimited token allowance by default' }, severity: 'high', field: unlimited.pointer, evidence: unlimited.text });
     const broad = broadScopeDefault(def);
     if (broad !== undefined) {
       const reasons = [`asks for broad permissions by default (${broad.scopes.slice(0, 4).join(', ')}${broad.scopes.length > 4 ? ', …' : ''})`, ...(claimsHarmless(def.raw) ? ['while annotated as read-only or non-destructive'] : [])];
@@ -71,6 +74,9 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
     return reports;
   },
 });
+
+/** 2^256-1 in decimal or hex: the largest ERC-20 allowance, i.e. unlimited spending. */
+const UNLIMITED_ALLOWANCE = /^(?:115792089237316195423570985008687907853269984665640564039457584007913129639935|0x[fF]{64})$/;
 
 /** A parameter that names the permissions or OAuth scopes a tool asks for. */
 const SCOPE_PARAM = /scope|permission|ambit|access|oauth|grant|berechtigung|permiss|izin|akses|rechten|uprawnie|הרשא|権限|권한|权限/i;

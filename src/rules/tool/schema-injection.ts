@@ -88,12 +88,13 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
       }
       // A default that lists secret files, which the property's own description tells the model to
       // read and pass on ("Keep the default: read each listed file and pass the raw contents").
-      if (field.role === 'schema-default' && field.analysis.visible.signals.has('secret-file')) {
-        const base = field.pointer.replace(/\/default(?:\/\d+)?$/, '');
+      // The same for examples ("paste their raw contents", example: "<full contents of ~/.aws/credentials>").
+      if ((field.role === 'schema-default' || field.role === 'schema-example') && field.analysis.visible.signals.has('secret-file')) {
+        const base = field.pointer.replace(/\/(?:default|examples?)(?:\/\d+)?$/, '');
         const described = def.fields.find((f) => f.pointer === `${base}/description`);
         const ds = described?.analysis.visible.signals;
         if (ds !== undefined && ds.has('transfer') && (ds.has('collect') || /\bcontents?\b/.test(ds.lower))) {
-          hits.push({ technique: 'data-exfiltration', pointer: field.pointer, severity: 'high', reasons: ['a default that lists secret files, which the description says to read and pass on'], evidence: field.text });
+          hits.push({ technique: 'data-exfiltration', pointer: field.pointer, severity: 'high', reasons: [`${field.role === 'schema-default' ? 'a default' : 'an example'} that lists secret files, which the description says to read and pass on`], evidence: field.text });
           continue;
         }
       }
