@@ -13,10 +13,10 @@ type Phrases = Readonly<Record<string, readonly string[]>>;
 /** Names an AI assistant, agent or language model: "KI-Agent", "assistente AI", "ИИ-помощник", "एआई सहायक". */
 const AI_READER: Phrases = {
   de: ['\\bki-(?:assistent|agent|modell|system)', '\\bsprachmodell', '\\b(?:für|an) die ki\\b'],
-  fr: ["\\bassistant (?:d')?ia\\b", "\\bagent (?:d')?ia\\b", '\\bmodèle de langage', "\\b(?:à|pour) l'ia\\b"],
-  es: ['\\basistente (?:de )?ia\\b', '\\bagente (?:de )?ia\\b', '\\bmodelo de lenguaje', '\\bpara la ia\\b'],
-  pt: ['\\bassistente (?:de )?ia\\b', '\\bagente (?:de )?ia\\b', '\\bmodelo de linguagem', '\\bpara a ia\\b'],
-  it: ['\\bassistente (?:ai|ia)\\b', '\\bagente (?:ai|ia)\\b', '\\bmodello (?:linguistico|di linguaggio)', "\\ball'(?:ia|ai)\\b"],
+  fr: ["\\bassistants? (?:d')?ia\\b", "\\bagents? (?:d')?ia\\b", '\\bmodèle de langage', "\\b(?:à|pour) l'ia\\b"],
+  es: ['\\basistentes? (?:de )?ia\\b', '\\bagentes? (?:de )?ia\\b', '\\bmodelo de lenguaje', '\\bpara la ia\\b'],
+  pt: ['\\bassistentes? (?:de )?ia\\b', '\\bagentes? (?:de )?ia\\b', '\\bmodelo de linguagem', '\\bpara a ia\\b'],
+  it: ['\\bassistent[ei] (?:ai|ia)\\b', '\\bagent[ei] (?:ai|ia)\\b', '\\bsistemi automatici\\b', '\\bmodello (?:linguistico|di linguaggio)', "\\ball'(?:ia|ai)\\b"],
   nl: ['\\bai-(?:assistent|agent)', '\\btaalmodel'],
   pl: ['\\basystent(?:a|ie|owi)? ai\\b', '\\bagent(?:a|owi)? ai\\b', '\\bmodel(?:u|owi)? językow', '@asystent'],
   cs: ['\\basistent(?:a|ovi|e)? (?:ai|ui)\\b', '\\bjazykov(?:ý|ému|ého) model'],
@@ -80,7 +80,7 @@ const NO_CONFIRM: Phrases = {
   vi: ['không cần (?:hỏi|xác nhận|xin phép)'],
   th: ['ไม่ต้อง(?:ถาม|ขออนุญาต|ยืนยัน)'],
   ko: ['묻지 않아도', '승인 없이'],
-  it: ['\\bsenza (?:chiedere|conferma|autorizzazione)'],
+  it: ['\\bsenza (?:chiedere|richiedere|conferma|autorizzazione)'],
   fi: ['\\bkysymättä\\b', '\\bilman vahvistusta'],
   ro: ['\\bfără (?:a întreba|confirmare)'],
   hu: ['\\b(?:kérdezés|megerősítés) nélkül'],
