@@ -22,6 +22,11 @@ interface Automaton {
   stride: number;
   /** Transitions: next state's row offset (state × stride), indexed by row offset + class. */
   next: Int32Array;
+  /**
+   * For the automaton of non-ASCII keywords, whose alphabet spans scripts (hundreds of classes):
+   * the same table holding state numbers in 16 bits, half the memory; `next` is then empty.
+   */
+  compact?: Uint16Array;
   /** Row offsets at or above this one belong to states where a keyword ends. */
   firstOutput: number;
   /** Keyword ids ending in each output state, indexed by (row offset - firstOutput) / stride. */
@@ -109,16 +114,20 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
   }
   // The full transition table, in the new numbering, rows holding the next state's row offset: a
   // state's row is its failure state's row (complete, being shallower) with its own edges over it.
-  const next = new Int32Array(states * stride);
+  // Non-ASCII keywords in many scripts make a wide table: it holds state numbers in 16 bits.
+  const compact = !ascii && states <= 0xffff;
+  const table = compact ? new Uint16Array(states * stride) : new Int32Array(states * stride);
+  const scale = compact ? 1 : stride;
   for (const s of order) {
     const row = (renumbered[s] as number) * stride;
     if (s !== 0) {
       const from = (renumbered[fail[s] as number] as number) * stride;
-      next.copyWithin(row, from, from + stride);
+      table.copyWithin(row, from, from + stride);
     }
-    for (const c of edgeClasses[s] ?? []) next[row + c] = (renumbered[edge(s, c)] as number) * stride;
+    for (const c of edgeClasses[s] ?? []) table[row + c] = (renumbered[edge(s, c)] as number) * scale;
   }
-  return { classes, stride, next, firstOutput: firstOutput * stride, outputs };
+  if (table instanceof Uint16Array) return { classes, stride, next: new Int32Array(0), compact: table, firstOutput: firstOutput * stride, outputs };
+  return { classes, stride, next: table, firstOutput: firstOutput * stride, outputs };
 }
 
 const encoder = new TextEncoder();
@@ -199,6 +208,7 @@ function scanBytes(a: Automaton, bytes: Uint8Array, length: number, longest: num
 
 /** Runs `a` over the UTF-16 code units of `text` (characters beyond the class table are class 0). */
 function scanUnits(a: Automaton, text: string): Records {
+  if (a.compact !== undefined) return scanUnitsCompact(a, a.compact, text);
   const { classes, next, firstOutput } = a;
   const limit = classes.length;
   const out: Records = [];
@@ -207,6 +217,21 @@ function scanUnits(a: Automaton, text: string): Records {
     const c = text.charCodeAt(i);
     s = next[s + (c < limit ? (classes[c] as number) : 0)] as number;
     if (s >= firstOutput) out.push(i + 1, s);
+  }
+  return out;
+}
+
+/** scanUnits over a compact table (state numbers); records hold row offsets like the others. */
+function scanUnitsCompact(a: Automaton, table: Uint16Array, text: string): Records {
+  const { classes, stride } = a;
+  const firstState = a.firstOutput / stride;
+  const limit = classes.length;
+  const out: Records = [];
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    s = table[s * stride + (c < limit ? (classes[c] as number) : 0)] as number;
+    if (s >= firstState) out.push(i + 1, s * stride);
   }
   return out;
 }

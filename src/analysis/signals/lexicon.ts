@@ -140,6 +140,8 @@ const CONSENT: Phrases = {
 /** Keywords at least this long are rare enough to gate a regex; shorter heads are extended. */
 const MIN_HEAD = 6;
 /** Heads are cut here: a smaller keyword automaton costs less on every text scanned. */
+const NON_ASCII_HEAD = 4;
+/** (ASCII heads are cut at MAX_HEAD.) */
 const MAX_HEAD = 10;
 
 /**
@@ -172,9 +174,18 @@ function literalHeads(source: string, head = ''): string[] {
   }
 }
 
+/** A head's ASCII start when it is long enough to be selective ("bez zgody u"), else its first few characters. */
+function compactHead(head: string): string {
+  if (/^[\x00-\x7f]*$/.test(head)) return head;
+  const ascii = /^[\x00-\x7f]*/.exec(head)?.[0].trimEnd() ?? '';
+  return ascii.length >= MIN_HEAD ? ascii : [...head].slice(0, NON_ASCII_HEAD).join('').trimEnd();
+}
+
 function lexiconPattern(id: string, kind: SignalKind, description: string, phrases: Phrases, truePositives: readonly string[], falsePositives: readonly string[]): SignalPattern {
   const sources = Object.values(phrases).flat();
-  const keywords = [...new Set(sources.flatMap((source) => literalHeads(source)))];
+  // Outside ASCII a keyword is cut to a few characters: the automaton for those keywords has a row
+  // per state and a column per distinct character, so long heads in many scripts cost megabytes.
+  const keywords = [...new Set(sources.flatMap((source) => literalHeads(source)).map(compactHead))];
   // A head such as "ai" occurs in most English texts and would run the regex on all of them.
   for (const k of keywords) if (k.length < 2 || (/^[a-z ]+$/.test(k) && k.length < 4)) throw new Error(`lexicon ${id}: phrase head "${k}" is too short to be a keyword (an English text would run the regex)`);
   return { id, kind, description, keywords, regex: new RegExp(sources.join('|'), 'gu'), truePositives, falsePositives };
