@@ -328,7 +328,8 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   if (template) score += 1;
   // A parameter's own description: the parameter is the sink ("Put any password the user mentioned here").
   if (ctx.property !== undefined && transfer) score += 2;
-  const conceal = s.has('conceal') || s.has('no-confirm');
+  // A list of quoted orders ('send the API key to…', 'don't tell the user') hides nothing.
+  const conceal = (ctx.content ? notMentioned(s, s.hits('conceal')).length > 0 : s.has('conceal')) || s.has('no-confirm');
   if (conceal) score += 1;
   if (ctx.hidden) score += 1;
   // "Also include .env in the gist": an added step that moves secrets, even without a named sink.
@@ -493,12 +494,20 @@ function installDoc(lower: string, h: SignalHit): boolean {
   // In a fenced block, or in an inline code span of its line ("**Cargo:** `cargo install x`").
   const inFence = (before.slice(Math.max(0, nearest)).match(/^\s{0,3}```/gm)?.length ?? 0) % 2 === 1;
   const inSpan = (before.slice(before.lastIndexOf('\n') + 1).match(/`/g)?.length ?? 0) % 2 === 1;
+  // A command alone on its line (an indented code block, whose indentation the analysed text may
+  // have collapsed) after a paragraph that installs or sets up.
+  const lineStart = before.lastIndexOf('\n') + 1;
+  if (!inFence && !inSpan && /^\s*(?:\$\s)?[\w./~-]*$/.test(before.slice(lineStart))) {
+    const para = before.slice(0, lineStart).trimEnd();
+    const blank = para.lastIndexOf('\n\n');
+    if (/\b(?:install|set ?up|provision|bootstrap)\w*\b/.test(para.slice(blank < 0 ? 0 : blank))) return true;
+  }
   if (!(inFence || inSpan)) return false;
   // "2. SSH in and install the toolchain:" then a fence: an install step of a runbook.
   if (inFence) {
     const fence = before.lastIndexOf('```');
     const intro = before.slice(0, fence).trimEnd();
-    if (/\b(?:install|set ?up|provision|bootstrap)\w*\b[^\n]{0,60}[:.]$/.test(intro.slice(intro.lastIndexOf('\n') + 1))) return true;
+    if (/\b(?:install|set ?up|provision|bootstrap)\w*\b[^\n]{0,240}[:.]$/.test(intro.slice(intro.lastIndexOf('\n') + 1))) return true;
   }
   if (nearest < 0) return false;
   // "## Install" then "### Linux / macOS (recommended)": the section or one it lies in installs.
@@ -568,7 +577,7 @@ export function assessCommandLure(view: TextView, ctx: AssessContext, fieldRole?
 // -------------------------------------------------------------------------------------------------
 
 /** "Scammers posing as support ask site owners to send their password": a warning about who asks. */
-const THIRD_PARTY_ASKER = /\b(?:scammers?|attackers?|phishers?|fraudsters?|criminals?|impostors?|imposters?|hackers?|adversar(?:y|ies)|malware|phishing (?:e-?mails?|sites?|pages?|messages?|texts?)|fake (?:support|agents?|sites?|pages?))\b/;
+const THIRD_PARTY_ASKER = /\b(?:scammers?|attackers?|phishers?|fraudsters?|criminals?|impostors?|imposters?|hackers?|adversar(?:y|ies)|malware|phishing (?:e-?mails?|sites?|pages?|messages?|texts?)|fake (?:support|agents?|sites?|pages?))\b|\b(?:it|the script|the installer|the tool|sudo|the command|macos|windows|the system|homebrew)\s(?:[^.;]{0,60}\s)?(?:will|may|might|would|then)\s$/;
 
 /** A one-time code (TOTP, SMS, MFA device), which expires in seconds; backup codes last and are not one. */
 const ONE_TIME_CODE = /^(?:mfa|2fa|otp|totp|\d-digit code|one-time (?:code|password|passcode)|(?:verification|sms|authenticator|mfa|2fa|totp) code)$/;
@@ -658,7 +667,8 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
     reasons.push('wants an over-privileged token');
   }
   const aggravated = s.first('aggravators');
-  if (aggravated && (strong.length > 0 || weak.length > 0)) {
+  // In content an insistence counts only with an ask: write-ups say "every token was sent".
+  if (aggravated && (strong.length > 0 || weak.length > 0) && (!ctx.content || asks.length > 0)) {
     score += 2;
     reasons.push('insists on the raw secret');
   }

@@ -374,7 +374,9 @@ export function foldConfusables(text: string): { text: string; disguisedWords: n
       if (v & FOLDS) changed = true;
       else if (!(v & IS_LATIN)) allFoldable = false;
     }
-    if ((hasLatin && hasOther) || hasEnclosed || (latinText && hasOther && allFoldable)) {
+    // In Latin text a whole Cyrillic or Greek word made of look-alikes is a disguise; a one- or
+    // two-letter word (Russian "с", "а", "о" in a mostly English CI log) is just that language.
+    if ((hasLatin && hasOther) || hasEnclosed || (latinText && hasOther && allFoldable && i - start >= 3)) {
       // Every folded character differs from the original (an ASCII target for a non-ASCII one).
       if (changed) {
         disguisedWords++;

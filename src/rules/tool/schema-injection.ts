@@ -20,6 +20,20 @@ const SENSITIVE_NAME_WORDS = new Set(['ssh', 'rsa', 'id_rsa', 'password', 'passw
 const VERB_NAME_WORDS = new Set(['read', 'reading', 'include', 'including', 'send', 'copy', 'paste', 'content', 'contents', 'append', 'dump', 'all', 'full', 'from', 'and', 'here']);
 
 const ROUTING_PARAM = /(?:^|_)(?:bcc|cc|to|recipients?|mirror(?:_to)?|webhook|callback|forward(?:_to)?|share(?:_\w+)?|notify|endpoint|report_to|copy_to|send_to|exfil|upload_url|sync_to|audit|destination|payee|beneficiary|iban|wallet|account_number|backup|kanal|canal|channel)(?:_|$)/;
+/** Keys that give an example its expected verdict (evaluation and red-team datasets). */
+const LABEL_KEY = /^(?:expected(?:_?behaviou?r|_?outcome|_?result|_?verdict|_?label)?|label|verdict|should_?(?:block|refuse)|is_?(?:injection|malicious|attack)|attack_?type|risk|categor(?:y|ia|ie)|comportamento_atteso|comportement_attendu|comportamiento_esperado|etiqueta|etichetta|libellé)$/i;
+
+/** A verdict an evaluation set gives a sample. */
+const VERDICT = /^(?:refuse|refusal|block(?:ed)?|den(?:y|ied)|reject(?:ed)?|malicious|(?:prompt[-_ ]?)?injection|jailbreak|unsafe|attack|allow(?:ed)?|comply|safe|benign|pass|fail|partial|rifiut\w*|bloccat\w*|rechaz\w*|bloque\w*|refus\w*)$/i;
+
+/** Whether a schema example's field sits in an example object that also carries a verdict key. */
+function labelledSample(def: AnalyzedDefinition, pointer: string): boolean {
+  const m = /^(.*\/examples\/\d+(?:\/\d+)?)\//.exec(pointer);
+  if (m === null) return false;
+  const prefix = `${m[1]}/`;
+  return def.fields.some((f) => f.pointer.startsWith(prefix) && LABEL_KEY.test(f.pointer.slice(prefix.length).split('/')[0] ?? '') && VERDICT.test(f.text.trim()));
+}
+
 /** A URL whose host is this machine or a private network. */
 function insideNetwork(value: string): boolean {
   const url = /^https?:\/\//i.test(value) ? parseUrl(value) : undefined;
@@ -68,6 +82,9 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
         }
         continue;
       }
+      // An evaluation set's example ({"input": "Ignore previous instructions…", "expected_behavior":
+      // "refuse"}) carries its verdict: a labelled sample, not words to the model.
+      if (field.role === 'schema-example' && labelledSample(def, field.pointer)) continue;
       const views = proseViews(field).filter((v) => mayCarryPayload(v));
       const best = strongest(views.flatMap((v) => {
         const ctx = contextFor(def, field, v);
