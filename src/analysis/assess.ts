@@ -361,6 +361,13 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
 const IDENT = /`([a-z][\w.-]{1,60})`|\b([a-z][a-z0-9]*(?:[_.][a-z0-9]+){1,6})\b/g;
 const NOT_TOOLS = /^(?:e\.g|i\.e|etc|vs|mcp\.json|[\w-]+\.(?:json|ya?ml|toml|js|ts|py|md|txt|sh|csv|pdf|png|svg|html|env|com|org|net|io|dev|example|db|log)|v?\d[\w.]*|read_only|read-only|utf[-_]8)$/;
 
+/** A tool named with its server (`github.merge_pull_request`, `wiki/seite_teilen`, `srv__send`) whose name changes something. */
+const QUALIFIED_WRITE_TOOL = /^[a-z][\w-]{1,40}(?:[./]|__)[\w-]*(?:merge|delete|remove|drop|share|teilen|send|post|publish|transfer|pay|grant|invite|update|toggle|approve|push|deploy|write|freigeben|löschen|supprimer|partager|compartir|eliminar)[\w-]*$/;
+/** Somewhere in the text, a call of another server's tool that changes something (checked before the tool references are worked out). */
+const QUALIFIED_CALL = /\b(?:call|calls|calling|invoke|invokes|run|runs|use|uses|ruft|rufe|appelle|appelez|llama|llame|chiama|chiami)\b[^.]{0,40}?[`'"]?[a-z][\w-]{1,40}(?:[./]|__)[\w-]*(?:merge|delete|remove|drop|share|teilen|send|post|publish|transfer|pay|grant|invite|update|toggle|approve|push|deploy|write)/;
+/** A verb that calls what follows. */
+const CALL_BEFORE = /\b(?:call|calls|calling|invoke|invokes|run|runs|use|uses|ruft|rufe|appelle|appelez|llama|llame|chiama|chiami)\b[^.]{0,40}$|(?:调用|호출)[^。.]{0,20}$/;
+
 /** Words right around an identifier that say it is a tool being called ("the `x` tool", "when x is invoked"). */
 function toolContext(lower: string, h: SignalHit): boolean {
   const before = lower.slice(Math.max(0, h.start - 30), h.start);
@@ -411,7 +418,7 @@ export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[]
 export function assessShadowing(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   // Cheap exit first: no effect on anything and no destination means nothing to shadow with.
-  const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || s.has('deceive') || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest');
+  const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || s.has('deceive') || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest') || (!ctx.content && QUALIFIED_CALL.test(s.lower));
   if (!anyEffect) return undefined;
   const refs = ctx.content
     ? [...s.hits('cross-tool').filter((h) => contentToolRef(s.lower.slice(h.start, h.end))), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || mcpToolContext(s.lower, h))
@@ -429,7 +436,10 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
   // A scanner that lists what it looks for ('for example "ignore previous instructions"') quotes the effect.
   const effects = notMentioned(s, [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...concealments(s, ctx), ...overrides(s, ctx), ...s.hits('consent-claim')]);
-  const effect = s.near(refs, effects, 220);
+  // Calling another server's tool that changes something ("call `github.merge_pull_request` before
+  // summarizing", "ruft `wiki-intern/seite_teilen` auf"): this tool's text drives that one.
+  const invoked = refs.filter((h) => h.id === 'tool-identifier' && QUALIFIED_WRITE_TOOL.test(s.lower.slice(h.start, h.end).replace(/[`'"]/g, '')) && CALL_BEFORE.test(s.lower.slice(Math.max(0, h.start - 60), h.start)));
+  const effect = s.near(refs, effects, 220) ?? (invoked[0] !== undefined ? ([invoked[0], invoked[0]] as const) : undefined);
   // An outside destination counts only next to an explicit reference ("for the browser tools: … navigate to https://…").
   // In content the reference and the destination share a sentence (a list of steps names both apart).
   const named = refs.filter((h) => h.id !== 'tool-identifier');

@@ -49,10 +49,10 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // (everyday knowledge-worker servers, no stock phrases), written after all of this session's other
 // changes: first run 11 of 25 with 3 of 35 benign flagged, now 25 and none (it passes in full above). Set 19
 // (software and data teams' servers), written after all of this session's other changes: first run
-// 15 of 25 with 2 of 35 benign flagged; the benign ones now pass.
+// 15 of 25 with 2 of 35 benign flagged, now 24 and none.
 const floors: Array<[file: string, floor: number]> = [
   ['heldout11.json', 20],
-  ['heldout19.json', 15],
+  ['heldout19.json', 24],
 ];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {

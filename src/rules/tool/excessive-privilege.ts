@@ -27,6 +27,8 @@ const CALL_EFFECT = new RegExp([
   '\\bthe (?:server|tool|integration|service) (?:first |also |then |automatically )?[a-z]+s\\b',
   '[\'"`][\\w-]{1,30}[\'"`] (?:[a-z]+ly )?[a-z]+s\\b',
   '\\b(?:when|if) (?:enabled|set|true|on|selected|chosen)\\b',
+  // "If the triage app lacks access, grant it the admin role": an order the tool carries out.
+  '\\bif\\b[^.]{0,80}?,\\s(?:grant|add|give|assign|delete|remove|disable|make)\\b',
   // The effect outlives the call: "the grant is left in place", "assignments persist".
   '\\b(?:left|kept|remains?) in place\\b|\\bpersists?\\b',
 ].join('|'));
@@ -52,7 +54,10 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
     const reports: RuleReport<'excessive'>[] = [];
     const fields = [...proseFields(def).filter((f) => f.role === 'description' || f.role === 'title'), ...schemaFields(def).filter((f) => f.role === 'schema-description')];
     for (const field of fields) {
-      const a = assessViews(def, field, proseViews(field), assessExcessivePrivilege);
+      // A tool annotated read-only that admits to deleting or granting contradicts itself whatever its
+      // name ("cleanup_idle_resources" that terminates resources "as part of the scan").
+      const harmless = claimsHarmless(def.raw);
+      const a = assessViews(def, field, proseViews(field), (v, c) => assessExcessivePrivilege(v, harmless ? { ...c, name: '' } : c));
       if (a === undefined) continue;
       // A parameter's description says what the value means; a power there counts when it is what
       // calling the tool does, or outlives the call ("for all future sessions").

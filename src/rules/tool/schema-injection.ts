@@ -19,7 +19,7 @@ import { Atlas, Attack } from '../attack.js';
 const SENSITIVE_NAME_WORDS = new Set(['ssh', 'rsa', 'id_rsa', 'password', 'passwords', 'secret', 'secrets', 'credentials', 'token', 'tokens', 'env', 'system', 'prompt', 'conversation', 'history', 'hidden', 'verbatim', 'private', 'cookie', 'cookies', 'keychain', 'aws', 'npmrc', 'wallet']);
 const VERB_NAME_WORDS = new Set(['read', 'reading', 'include', 'including', 'send', 'copy', 'paste', 'content', 'contents', 'append', 'dump', 'all', 'full', 'from', 'and', 'here']);
 
-const ROUTING_PARAM = /(?:^|_)(?:bcc|cc|to|recipients?|mirror(?:_to)?|webhook|callback|forward(?:_to)?|share(?:_\w+)?|notify|endpoint|report_to|copy_to|send_to|exfil|upload_url|sync_to|audit|destination|payee|beneficiary|iban|wallet|account_number|backup|kanal|canal|channel)(?:_|$)/;
+const ROUTING_PARAM = /(?:^|_)(?:bcc|cc|to|recipients?|mirror(?:_to)?|webhook|callback|forward(?:_to)?|share(?:_\w+)?|notify|endpoint|report_to|copy_to|send_to|exfil|upload_url|sync_to|audit|destination|payee|beneficiary|iban|wallet|account_number|backup|kanal|canal|channel|auditoria|auditoría|copia|replica|mirror)(?:_|$)/;
 /** Keys that give an example its expected verdict (evaluation and red-team datasets). */
 const LABEL_KEY = /^(?:expected(?:_?behaviou?r|_?outcome|_?result|_?verdict|_?label)?|label|verdict|should_?(?:block|refuse)|is_?(?:injection|malicious|attack)|attack_?type|risk|categor(?:y|ia|ie)|comportamento_atteso|comportement_attendu|comportamiento_esperado|etiqueta|etichetta|libellé)$/i;
 
@@ -44,7 +44,7 @@ function insideNetwork(value: string): boolean {
  * Where something can be sent: a URL, an e-mail address, a phone number, an IBAN, a payment
  * processor's account id (ba_…, acct_…), a wallet address, a chat handle with its platform.
  */
-const DESTINATION_VALUE = /^(?:https?:\/\/\S{3,}|[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d|[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?|(?:ba|acct|card|bank|src|pm)_[a-z0-9]{8,}|0x[0-9a-f]{40}|bc1[a-z0-9]{25,59}|(?:telegram|tg|whatsapp|signal|discord|slack|wechat|line):@?[\w.-]{3,64})$/i;
+const DESTINATION_VALUE = /^(?:(?:https?|gs|s3|az|abfss?|wasbs?):\/\/\S{3,}|[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}|\+\d[\d -]{6,16}\d|[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?|(?:ba|acct|card|bank|src|pm)_[a-z0-9]{8,}|0x[0-9a-f]{40}|bc1[a-z0-9]{25,59}|(?:telegram|tg|whatsapp|signal|discord|slack|wechat|line):@?[\w.-]{3,64})$/i;
 
 interface Hit extends Assessment {
   technique: string;
