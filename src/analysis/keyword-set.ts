@@ -288,7 +288,7 @@ class Hits implements KeywordHits {
     // Bucketed once, on the first request: count per keyword, then place (records are in text order).
     const byId = (this.byId ??= this.bucket());
     const list = byId.ends.subarray(byId.start[k], byId.start[k + 1]);
-    // Two automata can both have occurrences only in non-ASCII text: merge their orders.
+    // Several automata can have occurrences only in non-ASCII text: merge their orders.
     return this.groups.length > 1 ? list.slice().sort() : list;
   }
 
@@ -318,11 +318,36 @@ class Hits implements KeywordHits {
   }
 }
 
+/**
+ * Groups of non-ASCII scripts, each with its own automaton: one automaton over every script has a
+ * column per distinct character in every row (hundreds of CJK characters times thousands of states,
+ * megabytes), while a text usually holds one or two of them. A keyword goes to the group of its first
+ * non-ASCII character, and a text runs only the groups it has characters of.
+ */
+const SCRIPT_GROUPS = 6;
+function scriptGroup(c: number): number {
+  if (c < 0x80) return -1;
+  if (c >= 0x0400 && c <= 0x052f) return 1; // Cyrillic
+  if ((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return 2; // Hebrew, Arabic, Persian
+  if (c >= 0x0900 && c <= 0x0e7f) return 3; // Indic scripts and Thai
+  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef)) return 4; // CJK, kana, Hangul
+  if (c >= 0x0370 && c <= 0x03ff) return 5; // Greek
+  return 0; // Latin with diacritics, punctuation, everything else
+}
+const firstGroup = (k: string): number => {
+  for (let i = 0; i < k.length; i++) {
+    const g = scriptGroup(k.charCodeAt(i));
+    if (g >= 0) return g;
+  }
+  return -1;
+};
+
 export class KeywordSet {
   /** The distinct keywords; a keyword's id is its index here. */
   readonly keywords: readonly string[];
   private readonly ascii: Automaton;
-  private readonly other: Automaton | undefined;
+  /** Automata of non-ASCII keywords, by script group (undefined: no keyword in that group). */
+  private readonly others: Array<Automaton | undefined>;
   private readonly longestAscii: number;
 
   /** @param keywords non-empty strings, matched case-sensitively (callers lowercase both sides). */
@@ -332,9 +357,11 @@ export class KeywordSet {
     this.keywords = unique;
     const isAscii = (k: string): boolean => /^[\x00-\x7f]*$/.test(k);
     const asciiIds = unique.flatMap((k, i) => (isAscii(k) ? [i] : []));
-    const otherIds = unique.flatMap((k, i) => (isAscii(k) ? [] : [i]));
     this.ascii = compile(asciiIds.map((i) => unique[i] as string), asciiIds, true);
-    this.other = otherIds.length > 0 ? compile(otherIds.map((i) => unique[i] as string), otherIds, false) : undefined;
+    this.others = Array.from({ length: SCRIPT_GROUPS }, (_, g) => {
+      const ids = unique.flatMap((k, i) => (!isAscii(k) && firstGroup(k) === g ? [i] : []));
+      return ids.length > 0 ? compile(ids.map((i) => unique[i] as string), ids, false) : undefined;
+    });
     this.longestAscii = Math.max(0, ...asciiIds.map((i) => (unique[i] as string).length));
   }
 
@@ -345,7 +372,15 @@ export class KeywordSet {
     // Keywords with a non-ASCII character cannot occur in ASCII text.
     if (bytes !== undefined) return new Hits([[this.ascii, scanBytes(this.ascii, bytes, text.length, this.longestAscii)]]);
     const groups: Array<readonly [Automaton, Records]> = [[this.ascii, scanUnits(this.ascii, text)]];
-    if (this.other !== undefined) groups.push([this.other, scanUnits(this.other, text)]);
+    let present = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) present |= 1 << scriptGroup(c);
+    }
+    for (let g = 0; g < SCRIPT_GROUPS; g++) {
+      const a = this.others[g];
+      if (a !== undefined && present & (1 << g)) groups.push([a, scanUnits(a, text)]);
+    }
     return new Hits(groups);
   }
 
