@@ -334,6 +334,18 @@ function scriptGroup(c: number): number {
   if (c >= 0x0370 && c <= 0x03ff) return 5; // Greek
   return 0; // Latin with diacritics, punctuation, everything else
 }
+/** scriptGroup of every UTF-16 code unit, plus one (0: ASCII), built on first use: one load per character. */
+let groupTable: Uint8Array | undefined;
+function groupsOf(text: string): number {
+  if (groupTable === undefined) {
+    groupTable = new Uint8Array(65536);
+    for (let c = 0x80; c < 65536; c++) groupTable[c] = scriptGroup(c) + 1;
+  }
+  const table = groupTable;
+  let present = 0;
+  for (let i = 0; i < text.length; i++) present |= 1 << (table[text.charCodeAt(i)] as number);
+  return present >> 1;
+}
 const firstGroup = (k: string): number => {
   for (let i = 0; i < k.length; i++) {
     const g = scriptGroup(k.charCodeAt(i));
@@ -372,11 +384,7 @@ export class KeywordSet {
     // Keywords with a non-ASCII character cannot occur in ASCII text.
     if (bytes !== undefined) return new Hits([[this.ascii, scanBytes(this.ascii, bytes, text.length, this.longestAscii)]]);
     const groups: Array<readonly [Automaton, Records]> = [[this.ascii, scanUnits(this.ascii, text)]];
-    let present = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) present |= 1 << scriptGroup(c);
-    }
+    const present = groupsOf(text);
     for (let g = 0; g < SCRIPT_GROUPS; g++) {
       const a = this.others[g];
       if (a !== undefined && present & (1 << g)) groups.push([a, scanUnits(a, text)]);
