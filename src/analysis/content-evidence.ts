@@ -283,7 +283,7 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
   for (const m of notMentioned(s, s.hits('ai-reader').slice(0, 16))) {
     // "It is sent to the language model before each conversation": the model talked about, not to.
     // "Every bot has a persona prompt": a statement about AI readers, not words to one.
-    if (TALKED_ABOUT.test(s.lower.slice(Math.max(0, m.start - 40), m.start)) || STATEMENT_AFTER.test(s.lower.slice(m.end, m.end + 40))) continue;
+    if (talkedAbout(s, m)) continue;
     const after = s.lower.slice(m.end, m.end + 160);
     const ordersDirectly = DIRECT_ORDER.test(after);
     const to = m.end + 300;
