@@ -60,10 +60,10 @@ const LABEL_LINE = /^[^\n]{0,20}\n[+\s-]{0,6}(?:expect(?:ed)?|label|verdict|shou
 /** A log line that records a detection and what was done about it. */
 const DETECTION_LOG = /\b(?:category|label|verdict|action|decision|rule|reason)[=:]\s?["']?(?:prompt[_-]?injection|injection|jailbreak|malicious|blocked|block|refused|denied|quarantined?)\b/;
 
-/** The whole line around a position. */
+/** The line around a position, at most 300 characters either side (a log line; one huge line stays linear). */
 const lineAround = (text: string, at: number): string => {
   const end = text.indexOf('\n', at);
-  return text.slice(text.lastIndexOf('\n', at - 1) + 1, end < 0 ? undefined : end);
+  return text.slice(Math.max(text.lastIndexOf('\n', at - 1) + 1, at - 300), Math.min(end < 0 ? text.length : end, at + 300));
 };
 
 /** A call to a function that scores, classifies or checks text, up to its opening parenthesis. */

@@ -18,16 +18,32 @@ export interface HiddenMarkup {
 
 const MAX_BLOCK = 20_000;
 
-/** Whether a position lies in a Markdown code span of its line or in a fenced code block. */
-function inCode(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  if ((text.slice(lineStart, at).match(/`/g)?.length ?? 0) % 2 === 1) return true;
-  if (text.lastIndexOf('```', at) < 0) return false;
-  return (text.slice(Math.max(0, at - 20_000), at).match(/^[ \t]{0,3}```/gm)?.length ?? 0) % 2 === 1;
+/** Backticks counted back on a line at most this far: a span does not run longer (and one huge line stays linear). */
+const SPAN_REACH = 2_000;
+
+/**
+ * Whether a position lies in a Markdown code span of its line or in a fenced code block.
+ * @param fences start offsets of the text's fence lines (```), ascending
+ */
+function inCode(text: string, at: number, fences: readonly number[]): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, at - SPAN_REACH);
+  let ticks = 0;
+  for (let i = text.indexOf('`', lineStart); i >= 0 && i < at; i = text.indexOf('`', i + 1)) ticks++;
+  if (ticks % 2 === 1) return true;
+  let before = 0;
+  while (before < fences.length && (fences[before] as number) < at) before++;
+  return before % 2 === 1;
+}
+
+/** Start offsets of fence lines (up to three spaces, then ```). */
+function fenceLines(text: string): number[] {
+  if (text.indexOf('```') < 0) return [];
+  return [...text.matchAll(/^[ \t]{0,3}```/gm)].map((m) => m.index ?? 0);
 }
 
 function htmlComments(text: string, out: HiddenMarkup[]): void {
   let from = 0;
+  let fences: number[] | undefined;
   for (;;) {
     const open = text.indexOf('<!--', from);
     if (open < 0) return;
@@ -36,7 +52,7 @@ function htmlComments(text: string, out: HiddenMarkup[]): void {
     const end = close < 0 ? text.length : close + 3;
     const body = text.slice(open + 4, close < 0 ? text.length : close).slice(0, MAX_BLOCK);
     // Inside a code span or a fenced block a renderer shows the comment as text: nothing is hidden.
-    if (body.trim().length > 0 && !inCode(text, open)) out.push({ technique: 'html-comment', start: open, end, text: body.trim() });
+    if (body.trim().length > 0 && !inCode(text, open, (fences ??= fenceLines(text)))) out.push({ technique: 'html-comment', start: open, end, text: body.trim() });
     if (close < 0) return;
     from = end;
   }

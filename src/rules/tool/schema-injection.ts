@@ -26,12 +26,25 @@ const LABEL_KEY = /^(?:expected(?:_?behaviou?r|_?outcome|_?result|_?verdict|_?la
 /** A verdict an evaluation set gives a sample. */
 const VERDICT = /^(?:refuse|refusal|block(?:ed)?|den(?:y|ied)|reject(?:ed)?|malicious|(?:prompt[-_ ]?)?injection|jailbreak|unsafe|attack|allow(?:ed)?|comply|safe|benign|pass|fail|partial|rifiut\w*|bloccat\w*|rechaz\w*|bloque\w*|refus\w*)$/i;
 
+/** The example object a schema example's field sits in (`…/examples/0/1`), or undefined. */
+const exampleObject = (pointer: string): string | undefined => /^(.*\/examples\/\d+(?:\/\d+)?)\//.exec(pointer)?.[1];
+
+/** Example objects of a definition that carry a verdict key, worked out once per definition. */
+const labelledObjects = new WeakMap<AnalyzedDefinition, Set<string>>();
+
 /** Whether a schema example's field sits in an example object that also carries a verdict key. */
 function labelledSample(def: AnalyzedDefinition, pointer: string): boolean {
-  const m = /^(.*\/examples\/\d+(?:\/\d+)?)\//.exec(pointer);
-  if (m === null) return false;
-  const prefix = `${m[1]}/`;
-  return def.fields.some((f) => f.pointer.startsWith(prefix) && LABEL_KEY.test(f.pointer.slice(prefix.length).split('/')[0] ?? '') && VERDICT.test(f.text.trim()));
+  let labelled = labelledObjects.get(def);
+  if (labelled === undefined) {
+    labelled = new Set();
+    for (const f of def.fields) {
+      const object = f.role === 'schema-example' ? exampleObject(f.pointer) : undefined;
+      if (object !== undefined && LABEL_KEY.test(f.pointer.slice(object.length + 1).split('/')[0] ?? '') && VERDICT.test(f.text.trim())) labelled.add(object);
+    }
+    labelledObjects.set(def, labelled);
+  }
+  const object = exampleObject(pointer);
+  return object !== undefined && labelled.has(object);
 }
 
 /** A URL whose host is this machine or a private network. */
