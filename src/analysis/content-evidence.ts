@@ -255,7 +255,7 @@ const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is t
  * explanation, not an order.
  */
 const NEXT_VERBS = IMPERATIVE_VERBS.split('|').filter((v) => v !== 'accept' && v !== 'note').join('|');
-const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|once|first|then)\\b[^.,\\n]{0,60},\\s)?(?:${NEXT_VERBS})\\b`);
+const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|once|first|then|as part of|per|during|in order to)\\b[^.,\\n]{0,60},\\s)?(?:${NEXT_VERBS})\\b`);
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resultScanner } from '../../src/gateway/result-scanner.js';
 import { atLeast } from '../../src/model/index.js';
 
-const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json', 'results-heldout11.json', 'results-heldout14.json', 'results-heldout15.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
+const sets = ['results-heldout.json', 'results-heldout2.json', 'results-heldout3.json', 'results-heldout4.json', 'results-heldout6.json', 'results-heldout9.json', 'results-heldout11.json', 'results-heldout14.json', 'results-heldout15.json', 'results-heldout17.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as { injected: string[]; benign: string[] }] as const);
 const scanner = resultScanner(() => undefined);
 const hits = (text: string) => scanner.scan([text], { server: 'held-out', target: 'read' }).filter((h) => atLeast(h.severity, 'high')).map((h) => `${h.ruleId}:${h.severity}`);
 
@@ -31,7 +31,7 @@ describe.each(sets)('held-out tool results %s', (_file, set) => {
 //  16: written after this session's other changes (hidden in comments, alt text, CSV cells; eleven
 //      languages): first run 13/20 with 9 of 40 benign quarantined; now 19/20 and none;
 //  17: what a coding or research agent reads, written after all of this session's other changes:
-//      first run 13/20 with 6 of 40 benign quarantined; now 18/20 and none.
+//      first run 13/20 with 6 of 40 benign quarantined; it passes in full above.
 // Round 15 (hard benign write-ups: quoted payloads, published system prompts, install sections,
 // policies, beside injections in eleven languages) had 12/20 with 14 of 40 benign quarantined on its
 // first run and passes in full above.
@@ -43,7 +43,6 @@ const floors: Array<[round: number, file: string, floor: number]> = [
   [12, 'results-heldout12.json', 18],
   [13, 'results-heldout13.json', 12],
   [16, 'results-heldout16.json', 19],
-  [17, 'results-heldout17.json', 18],
 ];
 
 describe.each(floors)('held-out tool results round %i (a measured floor)', (round, file, floor) => {
