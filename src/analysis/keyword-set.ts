@@ -29,8 +29,13 @@ interface Automaton {
   compact?: Uint16Array;
   /** Row offsets at or above this one belong to states where a keyword ends. */
   firstOutput: number;
-  /** Keyword ids ending in each output state, indexed by (row offset - firstOutput) / stride. */
-  outputs: Int32Array[];
+  /**
+   * Keyword ids ending in each output state o (o = (row offset - firstOutput) / stride): ids
+   * outputIds[outputStart[o] .. outputStart[o + 1]). Flat: one small typed array per output state
+   * cost about 200 bytes each, thousands of them.
+   */
+  outputStart: Int32Array;
+  outputIds: Int32Array;
 }
 
 /** Keyword occurrences of one scan: ids present and, on demand, where each occurrence ends. */
@@ -48,14 +53,16 @@ const NO_HITS: KeywordHits = { ids: [], has: () => false, ends: () => EMPTY };
 
 /** Builds the automaton of `keywords` (ids parallel to `ids`); `ascii` picks a 128-entry class table. */
 function compile(keywords: readonly string[], ids: readonly number[], ascii: boolean): Automaton {
-  const classes = ascii ? new Uint8Array(128) : new Uint16Array(65536);
+  const wide = new Uint16Array(ascii ? 128 : 65536);
   let stride = 1;
   for (const k of keywords) {
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
-      if (classes[c] === 0) classes[c] = stride++;
+      if (wide[c] === 0) wide[c] = stride++;
     }
   }
+  // Most groups have fewer than 256 classes: a byte per code unit, half the table.
+  const classes = stride <= 0x100 ? Uint8Array.from(wide) : wide;
   // The trie's edges, keyed state * stride + class (the root is never a child), and the keyword ids
   // ending in each state. A map, not a table sized for the worst case: with the regex plans'
   // anchors that table took several MB only to be dropped, and the process keeps such memory.
@@ -105,13 +112,16 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
   let n = 0;
   for (const s of order) if (ends[s] === undefined) renumbered[s] = n++;
   const firstOutput = n;
-  const outputs: Int32Array[] = [];
+  const outputLists: number[][] = [];
   for (const s of order) {
     const e = ends[s];
     if (e === undefined) continue;
     renumbered[s] = n++;
-    outputs.push(Int32Array.from(e).sort());
+    outputLists.push(e.sort((x, y) => x - y));
   }
+  const outputStart = new Int32Array(outputLists.length + 1);
+  outputLists.forEach((e, o) => (outputStart[o + 1] = (outputStart[o] as number) + e.length));
+  const outputIds = Int32Array.from(outputLists.flat());
   // The full transition table, in the new numbering, rows holding the next state's row offset: a
   // state's row is its failure state's row (complete, being shallower) with its own edges over it.
   // Non-ASCII keywords in many scripts make a wide table: it holds state numbers in 16 bits.
@@ -126,8 +136,9 @@ function compile(keywords: readonly string[], ids: readonly number[], ascii: boo
     }
     for (const c of edgeClasses[s] ?? []) table[row + c] = (renumbered[edge(s, c)] as number) * scale;
   }
-  if (table instanceof Uint16Array) return { classes, stride, next: new Int32Array(0), compact: table, firstOutput: firstOutput * stride, outputs };
-  return { classes, stride, next: table, firstOutput: firstOutput * stride, outputs };
+  const common = { classes, stride, firstOutput: firstOutput * stride, outputStart, outputIds };
+  if (table instanceof Uint16Array) return { ...common, next: new Int32Array(0), compact: table };
+  return { ...common, next: table };
 }
 
 const encoder = new TextEncoder();
@@ -152,8 +163,56 @@ function asciiBytes(text: string): Uint8Array | undefined {
   return read === text.length - head && written === text.length - head ? buf : undefined;
 }
 
-/** Occurrences as (end offset, output row) pairs, in text order. */
-type Records = number[];
+/** Occurrences as (end offset, output row) pairs, in text order, exactly sized. */
+type Records = Int32Array;
+const NO_RECORDS: Records = new Int32Array(0);
+
+/**
+ * Where a scan writes its pairs before they are copied out at their exact size: a long text has
+ * thousands of keyword occurrences, and growing arrays of numbers for them was a third of what a
+ * gateway allocated per 100 KB result. One per interleaved stream, grown on demand and kept up to
+ * MAX_PAIRS entries. The scan loops only call `note` on a hit, so their registers hold states.
+ */
+const MAX_PAIRS = 1 << 16;
+const pairScratch: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+/** Entries used in each stream's scratch during the current scan. */
+const pairLength = new Int32Array(4);
+
+/** Records a hit of stream `k`: a keyword of output row `row` ends at `end`. */
+function note(k: number, end: number, row: number): void {
+  let buf = pairScratch[k] as Int32Array;
+  const n = pairLength[k] as number;
+  if (n + 2 > buf.length) {
+    const g = new Int32Array(buf.length * 2);
+    g.set(buf);
+    buf = g;
+    pairScratch[k] = g;
+  }
+  buf[n] = end;
+  buf[n + 1] = row;
+  pairLength[k] = n + 2;
+}
+
+/** Starts a scan: every stream empty, a scratch grown past the limit by a huge text let go. */
+function resetPairs(): void {
+  pairLength.fill(0);
+  for (let k = 0; k < 4; k++) if ((pairScratch[k] as Int32Array).length > MAX_PAIRS) pairScratch[k] = new Int32Array(256);
+}
+
+/** The pairs of streams 0..streams-1, in order, in one array of their exact size. */
+function records(streams: number): Records {
+  let n = 0;
+  for (let k = 0; k < streams; k++) n += pairLength[k] as number;
+  if (n === 0) return NO_RECORDS;
+  const out = new Int32Array(n);
+  let at = 0;
+  for (let k = 0; k < streams; k++) {
+    const len = pairLength[k] as number;
+    out.set((pairScratch[k] as Int32Array).subarray(0, len), at);
+    at += len;
+  }
+  return out;
+}
 
 /**
  * Runs `a` over the first `length` bytes. `longest` is the longest keyword: after reading that many
@@ -162,21 +221,17 @@ type Records = number[];
 function scanBytes(a: Automaton, bytes: Uint8Array, length: number, longest: number): Records {
   const { classes, next, firstOutput } = a;
   const quarter = length >> 2;
+  resetPairs();
   if (quarter < 4 * longest + 64) {
-    const out: Records = [];
     let s = 0;
     for (let i = 0; i < length; i++) {
       s = next[s + (classes[bytes[i] as number] as number)] as number;
-      if (s >= firstOutput) out.push(i + 1, s);
+      if (s >= firstOutput) note(0, i + 1, s);
     }
-    return out;
+    return records(1);
   }
   // Four interleaved streams over four quarters: the loads of one stream overlap the others'.
   // Each stream starts `longest` characters early, so its state is exact from its quarter on.
-  const r0: Records = [];
-  const r1: Records = [];
-  const r2: Records = [];
-  const r3: Records = [];
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -194,16 +249,16 @@ function scanBytes(a: Automaton, bytes: Uint8Array, length: number, longest: num
     s1 = next[s1 + (classes[bytes[i1] as number] as number)] as number;
     s2 = next[s2 + (classes[bytes[i2] as number] as number)] as number;
     s3 = next[s3 + (classes[bytes[i3] as number] as number)] as number;
-    if (s0 >= firstOutput) r0.push(i0 + 1, s0);
-    if (s1 >= firstOutput) r1.push(i1 + 1, s1);
-    if (s2 >= firstOutput) r2.push(i2 + 1, s2);
-    if (s3 >= firstOutput) r3.push(i3 + 1, s3);
+    if (s0 >= firstOutput) note(0, i0 + 1, s0);
+    if (s1 >= firstOutput) note(1, i1 + 1, s1);
+    if (s2 >= firstOutput) note(2, i2 + 1, s2);
+    if (s3 >= firstOutput) note(3, i3 + 1, s3);
   }
   for (; i3 < length; i3++) {
     s3 = next[s3 + (classes[bytes[i3] as number] as number)] as number;
-    if (s3 >= firstOutput) r3.push(i3 + 1, s3);
+    if (s3 >= firstOutput) note(3, i3 + 1, s3);
   }
-  return r0.concat(r1, r2, r3);
+  return records(4);
 }
 
 /** Runs `a` over the UTF-16 code units of `text` (characters beyond the class table are class 0). */
@@ -211,14 +266,14 @@ function scanUnits(a: Automaton, text: string): Records {
   if (a.compact !== undefined) return scanUnitsCompact(a, a.compact, text);
   const { classes, next, firstOutput } = a;
   const limit = classes.length;
-  const out: Records = [];
+  resetPairs();
   let s = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     s = next[s + (c < limit ? (classes[c] as number) : 0)] as number;
-    if (s >= firstOutput) out.push(i + 1, s);
+    if (s >= firstOutput) note(0, i + 1, s);
   }
-  return out;
+  return records(1);
 }
 
 /** scanUnits over a compact table (state numbers); records hold row offsets like the others. */
@@ -226,14 +281,14 @@ function scanUnitsCompact(a: Automaton, table: Uint16Array, text: string): Recor
   const { classes, stride } = a;
   const firstState = a.firstOutput / stride;
   const limit = classes.length;
-  const out: Records = [];
+  resetPairs();
   let s = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     s = table[s * stride + (c < limit ? (classes[c] as number) : 0)] as number;
-    if (s >= firstState) out.push(i + 1, s * stride);
+    if (s >= firstState) note(0, i + 1, s * stride);
   }
-  return out;
+  return records(1);
 }
 
 /** Per automaton, a scratch of "output state seen in this scan" stamps (a scan's number), so no scan allocates one. */
@@ -246,22 +301,29 @@ class Hits implements KeywordHits {
   private byId: { start: Int32Array; ends: Int32Array } | undefined;
 
   constructor(private readonly groups: ReadonlyArray<readonly [Automaton, Records]>) {
-    const ids = new Set<number>();
+    const ids: number[] = [];
     for (const [a, rec] of groups) {
       let seen = seenStamps.get(a);
       if (seen === undefined) {
-        seen = { stamps: new Int32Array(a.outputs.length), scan: 0 };
+        seen = { stamps: new Int32Array(a.outputStart.length - 1), scan: 0 };
         seenStamps.set(a, seen);
       }
       const scan = ++seen.scan;
+      const { outputStart, outputIds } = a;
       for (let k = 1; k < rec.length; k += 2) {
         const o = ((rec[k] as number) - a.firstOutput) / a.stride;
         if (seen.stamps[o] === scan) continue;
         seen.stamps[o] = scan;
-        for (const id of a.outputs[o] ?? []) ids.add(id);
+        for (let j = outputStart[o] as number; j < (outputStart[o + 1] as number); j++) ids.push(outputIds[j] as number);
       }
     }
-    this.ids = [...ids].sort((x, y) => x - y);
+    // Output states of one automaton can share ids (a keyword that is a suffix of another), and
+    // groups share the ASCII keywords: sorted, then deduplicated in place.
+    ids.sort((x, y) => x - y);
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[n++] = ids[k] as number;
+    ids.length = n;
+    this.ids = ids;
   }
 
   /** Position of `id` in `ids` (binary search), or -1. */
@@ -296,9 +358,11 @@ class Hits implements KeywordHits {
     const n = this.ids.length;
     const start = new Int32Array(n + 1);
     for (const [a, rec] of this.groups) {
+      const { outputStart, outputIds } = a;
       for (let k = 1; k < rec.length; k += 2) {
-        for (const id of a.outputs[((rec[k] as number) - a.firstOutput) / a.stride] ?? []) {
-          const s = this.slot(id) + 1;
+        const o = ((rec[k] as number) - a.firstOutput) / a.stride;
+        for (let j = outputStart[o] as number; j < (outputStart[o + 1] as number); j++) {
+          const s = this.slot(outputIds[j] as number) + 1;
           start[s] = (start[s] as number) + 1;
         }
       }
@@ -307,9 +371,11 @@ class Hits implements KeywordHits {
     const fill = start.slice(0, n);
     const ends = new Int32Array(start[n] as number);
     for (const [a, rec] of this.groups) {
+      const { outputStart, outputIds } = a;
       for (let k = 0; k < rec.length; k += 2) {
-        for (const id of a.outputs[((rec[k + 1] as number) - a.firstOutput) / a.stride] ?? []) {
-          const s = this.slot(id);
+        const o = ((rec[k + 1] as number) - a.firstOutput) / a.stride;
+        for (let j = outputStart[o] as number; j < (outputStart[o + 1] as number); j++) {
+          const s = this.slot(outputIds[j] as number);
           ends[(fill[s] as number)++] = rec[k] as number;
         }
       }
@@ -382,7 +448,10 @@ export class KeywordSet {
     if (text.length === 0 || this.keywords.length === 0) return NO_HITS;
     const bytes = asciiBytes(text);
     // Keywords with a non-ASCII character cannot occur in ASCII text.
-    if (bytes !== undefined) return new Hits([[this.ascii, scanBytes(this.ascii, bytes, text.length, this.longestAscii)]]);
+    if (bytes !== undefined) {
+      const rec = scanBytes(this.ascii, bytes, text.length, this.longestAscii);
+      return rec.length === 0 ? NO_HITS : new Hits([[this.ascii, rec]]);
+    }
     const groups: Array<readonly [Automaton, Records]> = [[this.ascii, scanUnits(this.ascii, text)]];
     const present = groupsOf(text);
     for (let g = 0; g < SCRIPT_GROUPS; g++) {

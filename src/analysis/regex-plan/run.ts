@@ -67,6 +67,20 @@ const WIDTH_BITS = 2 ** 22;
 
 const NO_WINDOWS: number[] = [];
 
+/**
+ * Where windowsOf packs its windows before merging them: a frequent anchor has hundreds of
+ * occurrences per segment, and a fresh array for each pattern was a tenth of what the gateway
+ * allocated per 100 KB result. Kept up to MAX_PACKED entries.
+ */
+const MAX_PACKED = 1 << 15;
+let packedScratch = new Float64Array(1024);
+function packedBuffer(n: number): Float64Array {
+  if (n <= packedScratch.length) return packedScratch;
+  const buf = new Float64Array(n);
+  if (n <= MAX_PACKED) packedScratch = buf;
+  return buf;
+}
+
 /** Sorts packed windows and merges those that overlap or touch into [from, to] pairs. */
 function mergePacked(packed: Float64Array, n: number, sorted: boolean): number[] {
   const list = sorted ? packed.subarray(0, n) : packed.subarray(0, n).sort();
@@ -87,7 +101,7 @@ function windowsOf(plan: RegexPlan, tests: readonly NeighbourTests[], which: rea
   let total = 0;
   for (const k of which) total += ends[k]?.length ?? 0;
   if (total === 0) return NO_WINDOWS;
-  const packed = new Float64Array(total);
+  const packed = packedBuffer(total);
   let n = 0;
   let lists = 0;
   for (const k of which) {
@@ -170,7 +184,7 @@ export function candidateWindows(re: RegExp, plan: RegexPlan, text: string, ends
   if (parts.length <= 1) return parts[0] ?? NO_WINDOWS;
   let total = 0;
   for (const w of parts) total += w.length >> 1;
-  const packed = new Float64Array(total);
+  const packed = packedBuffer(total);
   let n = 0;
   for (const w of parts) for (let i = 0; i < w.length; i += 2) packed[n++] = (w[i] as number) * WIDTH_BITS + ((w[i + 1] as number) - (w[i] as number));
   return mergePacked(packed, n, false);

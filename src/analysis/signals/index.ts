@@ -66,8 +66,11 @@ const VIEW_NAMES = Object.keys(VIEW_PATTERNS) as ViewPattern[];
 const VIEW_GLOBAL = Object.fromEntries(VIEW_NAMES.map((n) => [n, new RegExp(VIEW_PATTERNS[n].source, `${VIEW_PATTERNS[n].flags}g`)])) as Record<ViewPattern, RegExp>;
 
 interface Index {
-  /** Keywords and dictionary words: enough for short texts, where every regex runs over the whole text. */
-  keywords: Scanner;
+  /**
+   * Keywords and dictionary words: enough for short texts, where every regex runs over the whole
+   * text. Built only while `planned` is not: its automaton is a subset of that one (2 MB more).
+   */
+  keywords: Scanner | undefined;
   /** The same plus every pattern's anchors (regex-plan.ts, plans generated at build time: regex-plans.ts), built on the first long text. */
   planned: Scanner | undefined;
   byKind: Map<SignalKind, number[]>;
@@ -118,11 +121,17 @@ function buildIndex(): Index {
     byKind.set(p.kind, list);
     if (p.keywords.length === 0) alwaysOn[i] = 1;
   });
-  return { keywords: scanner(SIGNAL_PATTERNS.map(() => undefined), {}), planned: undefined, byKind, alwaysOn };
+  return { keywords: undefined, planned: undefined, byKind, alwaysOn };
 }
 
-function scannerFor(idx: Index, length: number, planned: boolean | undefined): Scanner {
-  if (!(planned ?? length >= (idx.planned === undefined ? PLAN_AT_LENGTH : PLANNED_MIN_LENGTH))) return idx.keywords;
+/**
+ * The scanner for a text of `length`, and whether its regexes run around their anchors. Short
+ * texts use the planned scanner when it exists (its plans unused), else the keywords-only one.
+ */
+function scannerFor(idx: Index, length: number, planned: boolean | undefined): { scanner: Scanner; usePlans: boolean } {
+  if (!(planned ?? length >= (idx.planned === undefined ? PLAN_AT_LENGTH : PLANNED_MIN_LENGTH))) {
+    return { scanner: idx.planned ?? (idx.keywords ??= scanner(SIGNAL_PATTERNS.map(() => undefined), {})), usePlans: false };
+  }
   idx.planned ??= scanner(
     SIGNAL_PATTERNS.map((p) => regexPlan(p.regex)),
     Object.fromEntries(VIEW_NAMES.flatMap((n) => {
@@ -130,7 +139,8 @@ function scannerFor(idx: Index, length: number, planned: boolean | undefined): S
       return plan === undefined ? [] : [[n, plan]];
     })),
   );
-  return idx.planned;
+  idx.keywords = undefined;
+  return { scanner: idx.planned, usePlans: true };
 }
 
 /**
@@ -150,6 +160,8 @@ function getIndex(): Index {
 export class SignalSet {
   private readonly active: Uint8Array;
   private readonly scanner: Scanner;
+  /** Whether regexes run only around their anchors (long texts), with the same matches. */
+  private readonly usePlans: boolean;
   private readonly literals: KeywordHits | undefined;
   private readonly cache = new Map<SignalKind, SignalHit[]>();
   private quietCache: boolean | undefined;
@@ -165,7 +177,7 @@ export class SignalSet {
   ) {
     const idx = getIndex();
     this.active = new Uint8Array(idx.alwaysOn);
-    this.scanner = scannerFor(idx, lower.length, options.planned);
+    ({ scanner: this.scanner, usePlans: this.usePlans } = scannerFor(idx, lower.length, options.planned));
     if (lower.length === 0) return;
     this.literals = this.scanner.literals.scan(lower);
     for (const k of this.literals.ids) {
@@ -206,7 +218,7 @@ export class SignalSet {
    * finds it; in long texts found around the regex's anchors only.
    */
   first(name: ViewPattern): { index: number; end: number } | undefined {
-    const planned = this.scanner.viewPlans[name];
+    const planned = this.usePlans ? this.scanner.viewPlans[name] : undefined;
     if (planned === undefined || this.literals === undefined) {
       const m = VIEW_PATTERNS[name].exec(this.lower);
       return m === null ? undefined : { index: m.index, end: m.index + m[0].length };
@@ -237,7 +249,7 @@ export class SignalSet {
           found.push(hit);
           return found.length < MAX_HITS_PER_KIND;
         };
-        const planned = this.scanner.plans[i];
+        const planned = this.usePlans ? this.scanner.plans[i] : undefined;
         if (planned !== undefined && this.literals !== undefined) {
           // Only around the pattern's anchors (same matches as the loop below, see regex-plan.ts).
           const windows = candidateWindows(p.regex, planned.plan, this.lower, planned.anchorIds.map((id) => (this.literals as KeywordHits).ends(id)));
