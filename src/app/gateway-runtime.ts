@@ -22,6 +22,7 @@ import { serveGatewayStdio } from '../gateway/serve-stdio.js';
 import type { SandboxWrapper } from '../gateway/upstream/connect.js';
 import { PolicyHolder } from '../policy/index.js';
 import { AuditWriter } from '../store/audit-writer.js';
+import { holdYoungGeneration, releaseYoungGeneration } from '../gateway/young-generation.js';
 
 export interface RuntimeOptions {
   upstreams: UpstreamSpec[];
@@ -110,8 +111,16 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
     }
   }
 
-  // Once the upstreams have started (the client's handshake is not held up by it), prepare large-result scanning.
-  void gateway.start().then(() => setImmediate(() => o.scanner.warmUp?.()));
+  // Once the upstreams have started (the client's handshake is not held up by it), prepare
+  // large-result scanning; start-up is then over and the young generation may grow to its target
+  // (held again first: the audit writer's worker thread put V8's growth factor back).
+  void gateway.start().then(() =>
+    setImmediate(() => {
+      holdYoungGeneration();
+      o.scanner.warmUp?.();
+      releaseYoungGeneration();
+    }),
+  );
 
   let stdioHandle: { close(): Promise<void> } | undefined;
   let stdioClosed: Promise<void> = new Promise(() => undefined);

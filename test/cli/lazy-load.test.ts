@@ -19,7 +19,7 @@ const PRELOAD = pathToFileURL(join(ROOT, 'test', 'helpers', 'module-trace.mjs'))
 const UPSTREAM = join(ROOT, 'test', 'fixtures', 'gateway', 'upstream.mjs');
 
 /** What command definitions may load besides src/cli itself: constants with no imports of their own. */
-const DEFINITION_MODULES = ['cli.js', 'version.js', 'discovery/client-ids.js', 'model/errors.js', 'model/severity-levels.js', 'pinning/lockfile-name.js', 'report/rule-list-formats.js', 'mcp/protocol.js', 'report/types.js', 'store/audit-record.js', 'store/paths.js', 'supplychain/endpoints.js'];
+const DEFINITION_MODULES = ['cli.js', 'gateway/young-generation.js', 'version.js', 'discovery/client-ids.js', 'model/errors.js', 'model/severity-levels.js', 'pinning/lockfile-name.js', 'report/rule-list-formats.js', 'mcp/protocol.js', 'report/types.js', 'store/audit-record.js', 'store/paths.js', 'supplychain/endpoints.js'];
 const DEFINITION_PACKAGES = ['commander', 'picocolors'];
 
 /** Code of the other commands, which a running wrap or gateway must not load. */

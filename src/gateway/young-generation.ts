@@ -1,0 +1,71 @@
+/**
+ * @fileoverview A target size for V8's young generation in the long-running proxies (`wrap`,
+ * `gateway`). V8 grows the young generation's two semi-spaces up to 16 MB each (32 MB of new
+ * space) as soon as much allocated memory survives collections: building the rule tables at
+ * start-up does it before the first call, and the process keeps that memory. A proxy runs beside
+ * every server a client starts, so its footprint counts several times; with semi-spaces of 8 MB a
+ * young collection comes twice as often, a few hundredths of a millisecond per 100 KB result
+ * (docs/gateway.md, Speed).
+ *
+ * Node takes `--max-semi-space-size` only on its command line, which a client's config runs
+ * without; what V8 reads while running is the semi-spaces' growth factor. So growth is off (factor
+ * 1) during start-up, then on while the new space is below its target. A semi-space size given
+ * to node (`node --max-semi-space-size=16 …/cli.js wrap`) is left alone.
+ */
+import { setFlagsFromString, getHeapSpaceStatistics } from 'node:v8';
+import { PerformanceObserver } from 'node:perf_hooks';
+
+/** Semi-space size the young generation grows to, in MB (V8's default maximum is 16). */
+export const SEMI_SPACE_LIMIT_MB = 8;
+
+const MB = 1024 * 1024;
+/** V8's default growth factor of the semi-spaces. */
+const DEFAULT_GROWTH = 2;
+
+function newSpaceBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+}
+
+function setGrowth(factor: number): void {
+  setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+}
+
+/** Whether node was started with its own young-generation size. */
+const chosenByUser = (): boolean => process.execArgv.some((a) => /^--(max|min)[-_]semi[-_]space[-_]size\b/.test(a));
+
+let held = false;
+let released = false;
+let observer: PerformanceObserver | undefined;
+
+/**
+ * The growth factor the phase calls for, set again after every collection: V8 puts the factor
+ * back to 2 whenever an isolate is created (a worker thread, such as the audit writer's), so a
+ * value set once does not hold. Growth stays on while the new space is below its target; a burst
+ * of work done in one go (a thousand requests read at once) can grow it once more before this
+ * runs, to twice the target at most.
+ */
+function apply(): void {
+  setGrowth(released && newSpaceBytes() < 2 * SEMI_SPACE_LIMIT_MB * MB ? DEFAULT_GROWTH : 1);
+}
+
+/**
+ * Holds the young generation at its current size (call before loading the proxy's modules, and
+ * again before start-up work that follows a worker's start). Does nothing when node was given a
+ * semi-space size of its own.
+ */
+export function holdYoungGeneration(): void {
+  if (chosenByUser()) return;
+  held = true;
+  if (observer === undefined) {
+    observer = new PerformanceObserver(apply);
+    observer.observe({ entryTypes: ['gc'] });
+  }
+  apply();
+}
+
+/** Once start-up work is done: lets the young generation grow to its target. Needs holdYoungGeneration() first. */
+export function releaseYoungGeneration(): void {
+  if (!held) return;
+  released = true;
+  apply();
+}
