@@ -22,7 +22,7 @@ import { serveGatewayStdio } from '../gateway/serve-stdio.js';
 import type { SandboxWrapper } from '../gateway/upstream/connect.js';
 import { PolicyHolder } from '../policy/index.js';
 import { AuditWriter } from '../store/audit-writer.js';
-import { holdYoungGeneration, releaseYoungGeneration } from '../gateway/young-generation.js';
+import { releaseYoungGeneration } from '../gateway/young-generation.js';
 
 export interface RuntimeOptions {
   upstreams: UpstreamSpec[];
@@ -116,7 +116,7 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
   // (held again first: the audit writer's worker thread put V8's growth factor back).
   void gateway.start().then(() =>
     setImmediate(() => {
-      holdYoungGeneration();
+      releaseYoungGeneration(false);
       o.scanner.warmUp?.();
       releaseYoungGeneration();
     }),

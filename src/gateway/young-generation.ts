@@ -49,12 +49,11 @@ function apply(): void {
 }
 
 /**
- * Holds the young generation at its current size (call before loading the proxy's modules, and
- * again before start-up work that follows a worker's start). Does nothing when node was given a
- * semi-space size of its own.
+ * Holds the young generation at its current size: call before loading the proxy's modules. Does
+ * nothing when node was given a semi-space size of its own.
  */
 export function holdYoungGeneration(): void {
-  if (chosenByUser()) return;
+  if (held || chosenByUser()) return;
   held = true;
   if (observer === undefined) {
     observer = new PerformanceObserver(apply);
@@ -63,9 +62,12 @@ export function holdYoungGeneration(): void {
   apply();
 }
 
-/** Once start-up work is done: lets the young generation grow to its target. Needs holdYoungGeneration() first. */
-export function releaseYoungGeneration(): void {
+/**
+ * Start-up work is done (true) or starts again (false): the young generation may grow to its
+ * target, or is held again. Does nothing unless holdYoungGeneration() was called.
+ */
+export function releaseYoungGeneration(release = true): void {
   if (!held) return;
-  released = true;
+  released = release;
   apply();
 }

@@ -31,7 +31,9 @@ describe('young generation of the proxies', () => {
   it('stays at its minimum while held, across a worker start, then grows to the target only', () => {
     const sizes = probe();
     expect(sizes.held).toBeLessThanOrEqual(2);
-    expect(sizes.heldAfterWorker).toBeLessThanOrEqual(2);
+    // A worker's isolate sets the growth factor back; the next collection sets it again, so one
+    // growth can slip in between, no more (without the hold it would reach 32 MB).
+    expect(sizes.heldAfterWorker).toBeLessThanOrEqual(2 * sizes.held);
     // The new space is two semi-spaces; the churn after release would take V8 to 32 MB.
     expect(sizes.released).toBeGreaterThan(sizes.heldAfterWorker);
     expect(sizes.released).toBeLessThanOrEqual(2 * SEMI_SPACE_LIMIT_MB);
