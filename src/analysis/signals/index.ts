@@ -236,31 +236,35 @@ export class SignalSet {
   hits(kind: SignalKind, tag?: string): SignalHit[] {
     let all = this.cache.get(kind);
     if (all === undefined) {
-      all = [];
+      const found: SignalHit[] = [];
+      all = found;
       const idx = getIndex();
+      // One pair of callbacks for every pattern of the kind (not a pair per pattern): `current` says whose hit it is.
+      let current = SIGNAL_PATTERNS[0] as SignalPattern;
+      const add = (start: number, end: number): boolean => {
+        const hit: SignalHit = { kind, id: current.id, start, end };
+        if (current.tag !== undefined) hit.tag = current.tag;
+        found.push(hit);
+        return found.length < MAX_HITS_PER_KIND;
+      };
+      const onMatch = (m: RegExpExecArray, offset: number): boolean => add(m.index + offset, m.index + offset + m[0].length);
       for (const i of idx.byKind.get(kind) ?? []) {
         if (this.active[i] !== 1) continue;
         const p = SIGNAL_PATTERNS[i];
-        if (p === undefined || all.length >= MAX_HITS_PER_KIND) continue;
-        const found = all;
-        const add = (start: number, end: number): boolean => {
-          const hit: SignalHit = { kind, id: p.id, start, end };
-          if (p.tag !== undefined) hit.tag = p.tag;
-          found.push(hit);
-          return found.length < MAX_HITS_PER_KIND;
-        };
+        if (p === undefined || found.length >= MAX_HITS_PER_KIND) continue;
+        current = p;
         const planned = this.usePlans ? this.scanner.plans[i] : undefined;
         if (planned !== undefined && this.literals !== undefined) {
           // Only around the pattern's anchors (same matches as the loop below, see regex-plan.ts).
           const windows = candidateWindows(p.regex, planned.plan, this.lower, planned.anchorIds.map((id) => (this.literals as KeywordHits).ends(id)));
-          forEachPlannedMatch(p.regex, this.lower, planned.plan, windows, (m, offset) => add(m.index + offset, m.index + offset + m[0].length));
+          forEachPlannedMatch(p.regex, this.lower, planned.plan, windows, onMatch);
           continue;
         }
         // exec on the shared regex, not matchAll: matchAll clones the RegExp on every call.
         const re = p.regex;
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
-        while (all.length < MAX_HITS_PER_KIND && (m = re.exec(this.lower)) !== null) {
+        while (found.length < MAX_HITS_PER_KIND && (m = re.exec(this.lower)) !== null) {
           if (m[0].length === 0) {
             re.lastIndex++;
             continue;
@@ -269,8 +273,8 @@ export class SignalSet {
         }
         re.lastIndex = 0;
       }
-      all.sort((a, b) => a.start - b.start);
-      this.cache.set(kind, all);
+      found.sort((a, b) => a.start - b.start);
+      this.cache.set(kind, found);
     }
     return tag === undefined ? all : all.filter((h) => h.tag === tag);
   }
