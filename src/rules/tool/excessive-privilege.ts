@@ -71,6 +71,8 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
     // An allowance of 2^256-1 by default: the wallet-drainer's "unlimited approval", whatever the tool says it does.
     const unlimited = schemaFields(def).find((f) => (f.role === 'schema-default' || f.role === 'schema-const') && UNLIMITED_ALLOWANCE.test(f.text.trim()));
     if (unlimited !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: 'approves an unlimited token allowance by default' }, severity: 'high', field: unlimited.pointer, evidence: unlimited.text });
+    const exposed = publicDespitePrivateClaim(def);
+    if (exposed !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: `shares publicly by default ("${exposed.value}") while it calls what it shares private` }, severity: 'high', field: exposed.pointer, evidence: exposed.value });
     const broad = broadScopeDefault(def);
     if (broad !== undefined) {
       const reasons = [`asks for broad permissions by default (${broad.scopes.slice(0, 4).join(', ')}${broad.scopes.length > 4 ? ', …' : ''})`, ...(claimsHarmless(def.raw) ? ['while annotated as read-only or non-destructive'] : [])];
@@ -107,6 +109,40 @@ function broadScopeDefault(def: AnalyzedDefinition): { pointer: string; scopes: 
   for (const { pointer, scopes } of byProperty.values()) {
     const list = [...scopes];
     if (list.length >= 3 || list.some((t) => /:\*:(?:rw|write)|^\*$/.test(t.toLowerCase()))) return { pointer, scopes: list };
+  }
+  return undefined;
+}
+
+/** A parameter that sets who can see what the tool creates or shares. */
+const AUDIENCE_PARAM = /visib|audience|sharing|share_?with|privacy|who_?can|exposure|acl\b|link_?access|access_?level/i;
+/** A value that lets anyone see it. */
+const PUBLIC_VALUE = /^(?:public|anyone(?:[_ -]with[_ -](?:the[_ -])?link)?|everyone|world|internet|unlisted|open)$/i;
+/** A boolean parameter that publishes when true. */
+const PUBLISH_FLAG = /^(?:is_?)?public$|^make_?public$|^publish(?:_?publicly)?$/i;
+/** The title or description promising that what the tool makes stays private. */
+const PRIVATE_CLAIM = /\bprivate(?:ly)?\b|\b(?:only )?(?:visible|accessible) only to (?:you|the (?:requester|owner|user))\b|\bonly (?:you|the (?:requester|owner)) can (?:see|view|open)\b|\bnot (?:shared|public(?:ly)? (?:visible|accessible|listed))\b/i;
+/** A choice between audiences is no promise: "public or private repositories". */
+const AUDIENCE_CHOICE = /\b(?:public|org|team|internal)\s?(?:or|\/|,)\s?private\b|\bprivate\s?(?:or|\/|,)\s?(?:public|org|team|internal)\b/gi;
+
+/**
+ * A default that makes what the tool shares public while its title or description calls it
+ * private: a "private preview link" whose visibility defaults to "public".
+ */
+function publicDespitePrivateClaim(def: AnalyzedDefinition): { pointer: string; value: string } | undefined {
+  const claims = proseFields(def).some((f) => (f.role === 'title' || f.role === 'description') && PRIVATE_CLAIM.test(f.text.replace(AUDIENCE_CHOICE, ' ')));
+  if (!claims) return undefined;
+  for (const field of schemaFields(def)) {
+    if (field.role !== 'schema-default') continue;
+    const property = /\/properties\/([^/]+)\/default$/.exec(field.pointer)?.[1] ?? '';
+    const value = field.text.trim();
+    if (AUDIENCE_PARAM.test(property) && PUBLIC_VALUE.test(value)) return { pointer: field.pointer, value };
+  }
+  // Boolean defaults are not text fields: read the top-level properties.
+  const schema = (def.raw as { inputSchema?: { properties?: unknown } } | null)?.inputSchema;
+  const properties = schema !== null && typeof schema === 'object' ? schema.properties : undefined;
+  if (properties === null || typeof properties !== 'object') return undefined;
+  for (const [name, spec] of Object.entries(properties as Record<string, unknown>)) {
+    if (PUBLISH_FLAG.test(name) && spec !== null && typeof spec === 'object' && (spec as { default?: unknown }).default === true) return { pointer: `/inputSchema/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}/default`, value: "true" };
   }
   return undefined;
 }
