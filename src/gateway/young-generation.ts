@@ -11,7 +11,7 @@
  * Node takes `--max-semi-space-size` only on its command line, which a client's config runs
  * without; what V8 reads while running is the semi-spaces' growth factor. So growth is off (factor
  * 1) during start-up, then on while the new space is below its target. A semi-space size given
- * to node (`node --max-semi-space-size=16 …/cli.js wrap`) is left alone.
+ * to node (`node --max-semi-space-size=16 …/cli.js wrap`, or in NODE_OPTIONS) is left alone.
  */
 import { setFlagsFromString, getHeapSpaceStatistics } from 'node:v8';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 export const SEMI_SPACE_LIMIT_MB = 8;
 
 const MB = 1024 * 1024;
+
 function newSpaceBytes(): number {
   return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 }
@@ -28,12 +29,12 @@ function setGrowth(factor: number): void {
   setFlagsFromString(`--semi-space-growth-factor=${factor}`);
 }
 
-/** Whether node was started with its own young-generation size. */
-const chosenByUser = (): boolean => process.execArgv.some((a) => /^--(max|min)[-_]semi[-_]space[-_]size\b/.test(a));
+/** Whether node was started with its own young-generation size (on its command line or in NODE_OPTIONS). */
+const SEMI_SPACE_FLAG = /(?:^|\s)--(?:max|min)[-_]semi[-_]space[-_]size\b/;
+const chosenByUser = (): boolean => process.execArgv.some((a) => SEMI_SPACE_FLAG.test(a)) || SEMI_SPACE_FLAG.test(process.env['NODE_OPTIONS'] ?? '');
 
 let held = false;
 let released = false;
-let observer: PerformanceObserver | undefined;
 
 /**
  * The growth factor the phase calls for, set again after every collection: V8 puts the factor
@@ -57,10 +58,7 @@ function apply(): void {
 export function holdYoungGeneration(): void {
   if (held || chosenByUser()) return;
   held = true;
-  if (observer === undefined) {
-    observer = new PerformanceObserver(apply);
-    observer.observe({ entryTypes: ['gc'] });
-  }
+  new PerformanceObserver(apply).observe({ entryTypes: ['gc'] });
   apply();
 }
 

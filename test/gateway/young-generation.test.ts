@@ -20,8 +20,11 @@ interface Sizes {
   released: number;
 }
 
-function probe(nodeFlags: string[] = []): Sizes {
-  const run = spawnSync(process.execPath, [...nodeFlags, PROBE, MODULE], { encoding: 'utf8' });
+function probe(nodeFlags: string[] = [], nodeOptions?: string): Sizes {
+  const env = { ...process.env };
+  if (nodeOptions === undefined) delete env['NODE_OPTIONS'];
+  else env['NODE_OPTIONS'] = nodeOptions;
+  const run = spawnSync(process.execPath, [...nodeFlags, PROBE, MODULE], { encoding: 'utf8', env });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   return JSON.parse(run.stdout) as Sizes;
@@ -39,8 +42,11 @@ describe('young generation of the proxies', () => {
     expect(sizes.released).toBeLessThanOrEqual(2 * SEMI_SPACE_LIMIT_MB);
   });
 
-  it('leaves a semi-space size given to node alone', () => {
-    const sizes = probe(['--max-semi-space-size=16']);
+  it.each([
+    ['on its command line', ['--max-semi-space-size=16'], undefined],
+    ['in NODE_OPTIONS', [], '--max-semi-space-size=16'],
+  ] as const)('leaves a semi-space size given to node %s alone', (_where, flags, nodeOptions) => {
+    const sizes = probe([...flags], nodeOptions);
     expect(sizes.held).toBe(32);
     expect(sizes.released).toBe(32);
   });
