@@ -120,7 +120,7 @@ const PUBLIC_VALUE = /^(?:public|anyone(?:[_ -]with[_ -](?:the[_ -])?link)?|ever
 /** A boolean parameter that publishes when true. */
 const PUBLISH_FLAG = /^(?:is_?)?public$|^make_?public$|^publish(?:_?publicly)?$/i;
 /** The title or description promising that what the tool makes stays private. */
-const PRIVATE_CLAIM = /\bprivate(?:ly)?\b|\b(?:only )?(?:visible|accessible) only to (?:you|the (?:requester|owner|user))\b|\bonly (?:you|the (?:requester|owner)) can (?:see|view|open)\b|\bnot (?:shared|public(?:ly)? (?:visible|accessible|listed))\b/i;
+const PRIVATE_CLAIM = /\bprivate(?:ly)?\b|\b(?:visible|accessible) only to (?:you|the (?:requester|owner|user))\b|\bonly (?:you|the (?:requester|owner)) can (?:see|view|open)\b|\bnot (?:shared|public(?:ly)? (?:visible|accessible|listed))\b/i;
 /** A choice between audiences is no promise: "public or private repositories". */
 const AUDIENCE_CHOICE = /\b(?:public|org|team|internal)\s?(?:or|\/|,)\s?private\b|\bprivate\s?(?:or|\/|,)\s?(?:public|org|team|internal)\b/gi;
 
