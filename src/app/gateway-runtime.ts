@@ -152,6 +152,7 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
         await gateway.shutdown(graceMs);
         await http?.close();
         await stdioHandle?.close().catch(() => undefined);
+        await o.scanner.close?.();
         await audit?.dispose();
       })();
       return closing;

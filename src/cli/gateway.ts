@@ -35,10 +35,10 @@ export function registerGateway(program: Command): void {
       const port = flags.port !== undefined ? Number(flags.port) : httpConf.port;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new WardenError(WardenErrorCode.Usage, `invalid --port ${flags.port ?? ''}`);
       // The SDK, the HTTP front and the sandbox: only once the config is known to be good.
-      const [{ startGatewayRuntime }, { sandboxWrapper }, { resultScanner }] = await Promise.all([
+      const [{ startGatewayRuntime }, { sandboxWrapper }, { sharedResultScanner }] = await Promise.all([
         import('../app/gateway-runtime.js'),
         import('../gateway/upstream/sandbox.js'),
-        import('../gateway/result-scanner.js'),
+        import('../gateway/shared-result-scanner.js'),
       ]);
       const runtime = await startGatewayRuntime({
         upstreams: resolved.upstreams,
@@ -66,7 +66,7 @@ export function registerGateway(program: Command): void {
         connectTimeoutMs: c.limits.connectTimeout,
         maxMessageBytes: c.limits.maxResultSize,
         maxInFlight: c.limits.maxInFlight,
-        scanner: resultScanner(stderrLog),
+        scanner: sharedResultScanner(stderrLog),
         sandbox: sandboxWrapper(),
         log: stderrLog,
       });

@@ -67,10 +67,10 @@ export function registerWrap(program: Command): void {
       if (!flags.sandbox) stderrLog(`--no-sandbox: ${upstream.name} runs WITHOUT OS isolation`);
       const defaults = defaultAuditPaths();
       // The SDK, the HTTP front and the sandbox: only once the flags are known to be good.
-      const [{ startGatewayRuntime }, { sandboxWrapper }, { resultScanner }] = await Promise.all([
+      const [{ startGatewayRuntime }, { sandboxWrapper }, { sharedResultScanner }] = await Promise.all([
         import('../app/gateway-runtime.js'),
         import('../gateway/upstream/sandbox.js'),
-        import('../gateway/result-scanner.js'),
+        import('../gateway/shared-result-scanner.js'),
       ]);
       const runtime = await startGatewayRuntime({
         upstreams: [upstream],
@@ -84,7 +84,7 @@ export function registerWrap(program: Command): void {
         connectTimeoutMs: 30_000,
         maxMessageBytes,
         maxInFlight: 1024,
-        scanner: resultScanner(stderrLog),
+        scanner: sharedResultScanner(stderrLog),
         sandbox: sandboxWrapper(),
         log: stderrLog,
       });

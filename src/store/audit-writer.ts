@@ -11,7 +11,8 @@
  * failing sink (disk full, file removed) is reported through `onError` and the records stay
  * queued for the next flush.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../worker-thread.js';
 import type { AuditRecord, AuditSink } from './audit-record.js';
 import { AuditFiles, type AuditFilesOptions } from './audit-files.js';
 import type { FromWorker, ToWorker } from './audit-thread.js';
@@ -28,12 +29,6 @@ export interface AuditWriterOptions extends AuditFilesOptions {
   onError?: (error: Error) => void;
 }
 
-/** The worker module next to this one; run from TypeScript sources (the test runner), it loads through tsx. */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./audit-worker.js', import.meta.url), { workerData });
-  const source = JSON.stringify(new URL('./audit-worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${source}); });`, { eval: true, workerData });
-}
 
 export class AuditWriter implements AuditSink {
   private queue: AuditRecord[] = [];
@@ -65,7 +60,7 @@ export class AuditWriter implements AuditSink {
     if (options.thread) {
       this.local.close();
       this.local = undefined;
-      const worker = startWorker({ dbPath: options.dbPath, jsonlPath: options.jsonlPath });
+      const worker = startModuleWorker(import.meta.url, 'audit-worker', { workerData: { dbPath: options.dbPath, jsonlPath: options.jsonlPath } });
       worker.on('message', (m: FromWorker) => this.fromWorker(m));
       worker.on('error', (err) => this.workerLost(`audit worker failed: ${err.message}`));
       worker.on('exit', (code) => {

@@ -21,9 +21,17 @@ export interface ResultScanHit {
 
 /** Scans result text with the tool rules (see gateway/result-scanner.ts). */
 export interface ResultScanner {
+  /** The verdict on result texts, in this thread. */
   scan(texts: readonly string[], where: { server: string; target: string }): ResultScanHit[];
+  /**
+   * The same verdict, for a tool result on the call path: a long one may be judged partly by a
+   * helper thread, and then comes as a promise (gateway/shared-result-scanner.ts).
+   */
+  scanResult?(texts: readonly string[], where: { server: string; target: string }): ResultScanHit[] | Promise<ResultScanHit[]>;
   /** Prepares what scanning large results needs, so the first large result is not slower than the rest. */
   warmUp?(): void;
+  /** Stops what the scanner started (a helper thread). */
+  close?(): Promise<void>;
 }
 
 export interface OutputScanOptions {
@@ -68,7 +76,9 @@ export function outputScan(options: OutputScanOptions): Middleware<GatewayContex
     if (action === 'off' || result === undefined) return;
     const { texts } = collectStrings(result);
     if (texts.length === 0) return;
-    const hits = options.scanner.scan(texts, { server: ctx.server ?? '', target: ctx.target ?? '' }).filter((h) => atLeast(h.severity, minSeverity));
+    const where = { server: ctx.server ?? '', target: ctx.target ?? '' };
+    const verdict = options.scanner.scanResult?.(texts, where) ?? options.scanner.scan(texts, where);
+    const hits = (Array.isArray(verdict) ? verdict : await verdict).filter((h) => atLeast(h.severity, minSeverity));
     if (hits.length === 0) return;
     const done = action === 'annotate' ? 'annotated' : action === 'quarantine' ? 'quarantined' : 'blocked';
     for (const h of hits) ctx.findings.push({ kind: 'scan', id: h.ruleId, severity: h.severity, where: 'result', count: h.count, action: done });

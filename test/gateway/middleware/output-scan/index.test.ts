@@ -60,4 +60,23 @@ describe('output-scan middleware', () => {
     });
     expect(ctx.result).toEqual(injected);
   });
+
+  it('waits for a verdict that comes later (a long result shared with a helper thread) and acts on it', async () => {
+    const p = policyOf('version: 1\nresultScan: { action: quarantine, minSeverity: medium }\n');
+    let inThread = 0;
+    const later: ResultScanner = {
+      scan: (texts) => {
+        inThread++;
+        return scanner.scan(texts, { server: '', target: '' });
+      },
+      scanResult: (texts) => new Promise((resolve) => setImmediate(() => resolve(scanner.scan(texts, { server: '', target: '' })))),
+    };
+    const ctx = makeCtx({ server: 'srv', target: 'tool' });
+    await outputScan({ policy: () => p, scanner: later })(ctx, async () => {
+      ctx.result = structuredClone(injected);
+    });
+    expect(inThread).toBe(0);
+    expect(ctx.quarantined).toMatchObject({ result: injected });
+    expect(ctx.findings[0]).toMatchObject({ id: 'tool/test-injection', action: 'quarantined' });
+  });
 });
