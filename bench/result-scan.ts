@@ -5,7 +5,9 @@
  * Prints the median (p50) and p90 time per call. Every call gets a fresh, flat string (a variant
  * of the text with its last characters changed, copied through JSON as the gateway receives it),
  * so no cache keyed by the text can help. The last column lists what the scan reported, so a
- * benign text that starts to be flagged, or an attack that stops being found, shows.
+ * benign text that starts to be flagged, or an attack that stops being found, shows. "shared" is
+ * the same scan as the gateway runs it on a long result, with a helper thread judging half of the
+ * segments (src/gateway/shared-result-scanner.ts); its ratio to "scan" is measured in the same run.
  *
  *   npm run bench:result-scan                 # every text
  *   npm run bench:result-scan -- prose log    # texts whose name contains one of the words
@@ -13,6 +15,7 @@
 import { cpus, loadavg } from 'node:os';
 import { findSecrets } from '../src/analysis/secrets.js';
 import { resultScanner } from '../src/gateway/result-scanner.js';
+import { SHARE_MIN_CHARS, SharedResultScanner } from '../src/gateway/shared-result-scanner.js';
 import { TEXTS } from './result-scan-texts.js';
 
 const SIZES = [1024, 100 * 1024];
@@ -38,6 +41,22 @@ function percentiles(run: (text: string) => unknown, texts: readonly string[]): 
     run(t);
     ms.push(performance.now() - t0);
   }
+  return summarise(ms);
+}
+
+/** percentiles() for a run whose result may come later (the shared scanner's promise). */
+async function percentilesAsync(run: (text: string) => unknown, texts: readonly string[]): Promise<{ p50: number; p90: number }> {
+  for (let i = 0; i < WARMUP; i++) await run(texts[i % texts.length] as string);
+  const ms: number[] = [];
+  for (const t of texts) {
+    const t0 = performance.now();
+    await run(t);
+    ms.push(performance.now() - t0);
+  }
+  return summarise(ms);
+}
+
+function summarise(ms: number[]): { p50: number; p90: number } {
   ms.sort((a, b) => a - b);
   return { p50: ms[Math.floor(ms.length * 0.5)] ?? 0, p90: ms[Math.floor(ms.length * 0.9)] ?? 0 };
 }
@@ -57,16 +76,25 @@ console.log(`result scan: node ${process.version}, ${cpus().length} cpus, load $
   findSecrets(first);
   console.log(`first 100 KB text (one-time setup included): scan ${fmt(t1 - t0).trim()}, findSecrets ${fmt(performance.now() - t1).trim()}`);
 }
-console.log(`${'text'.padEnd(16)} ${'size'.padStart(6)}   ${'scan p50'.padStart(9)} ${'p90'.padStart(9)}   ${'secrets p50'.padStart(11)} ${'p90'.padStart(9)}   found`);
+// The helper thread starts with the first long result and takes work once its tables are built.
+const shared = new SharedResultScanner((m) => console.error(m), { helper: true });
+shared.scanResult([(TEXTS[0] as (typeof TEXTS)[number]).make(100 * 1024)], where);
+while (shared.helperState === 'starting') await new Promise((r) => setTimeout(r, 10));
+if (shared.helperState !== 'ready') console.log(`the helper thread did not start (${shared.helperState}): "shared" is one thread`);
+// Its code warms up on every shape first, as the main thread's did on the first text.
+for (const t of selected) for (const text of variants(t.make(100 * 1024), 5)) await shared.scanResult([text], where);
+console.log(`${'text'.padEnd(16)} ${'size'.padStart(6)}   ${'scan p50'.padStart(9)} ${'p90'.padStart(9)}   ${'shared p50'.padStart(10)} ${'ratio'.padStart(5)}   ${'secrets p50'.padStart(11)} ${'p90'.padStart(9)}   found`);
 for (const t of selected) {
   for (const size of SIZES) {
     const base = t.make(size);
     const texts = variants(base, CALLS[size] ?? 100);
     const scan = percentiles((s) => scanner.scan([s], where), texts);
+    const both = size >= SHARE_MIN_CHARS ? await percentilesAsync((s) => shared.scanResult([s], where), texts) : undefined;
     const dlp = percentiles((s) => findSecrets(s), texts);
     const found = scanner.scan([base], where).map((h) => `${h.ruleId.replace('tool/', '')}:${h.severity}`);
     const secrets = findSecrets(base).length;
     const label = `${found.length > 0 ? found.join(' ') : '-'}${secrets > 0 ? `, ${secrets} secret(s)` : ''}${t.malicious ? ' (malicious)' : ''}`;
-    console.log(`${t.name.padEnd(16)} ${`${size / 1024} KB`.padStart(6)}   ${fmt(scan.p50)} ${fmt(scan.p90)}   ${fmt(dlp.p50).padStart(11)} ${fmt(dlp.p90)}   ${label}`);
+    console.log(`${t.name.padEnd(16)} ${`${size / 1024} KB`.padStart(6)}   ${fmt(scan.p50)} ${fmt(scan.p90)}   ${(both ? fmt(both.p50) : '-').padStart(10)} ${(both ? (both.p50 / scan.p50).toFixed(2) : '-').padStart(5)}   ${fmt(dlp.p50).padStart(11)} ${fmt(dlp.p90)}   ${label}`);
   }
 }
+await shared.close();
