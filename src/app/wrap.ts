@@ -13,10 +13,12 @@ export interface WrapOptions {
   args: string[];
   name?: string;
   sandbox: boolean;
-  /** Hosts the sandboxed server may reach (default: package registries only). */
+  /** Hosts the sandboxed server may reach (default: package registries only; empty: no network). */
   allowHosts?: string[];
   /** Absolute paths the sandboxed server may write besides its temp dir. */
   allowWrite?: string[];
+  /** Absolute paths hidden from the sandboxed server besides the built-in secret paths. */
+  denyRead?: string[];
   timeoutMs: number;
   env: Record<string, string | undefined>;
 }
@@ -42,7 +44,7 @@ export function wrapUpstream(o: WrapOptions): UpstreamSpec {
     args: o.args,
     env,
     headers: {},
-    sandbox: SandboxConfigSchema.parse({ enabled: o.sandbox, filesystem: { allowWrite: o.allowWrite ?? [] }, network: o.allowHosts ? { allowedDomains: o.allowHosts } : {} }),
+    sandbox: SandboxConfigSchema.parse({ enabled: o.sandbox, filesystem: { allowWrite: o.allowWrite ?? [], denyRead: o.denyRead ?? [] }, network: o.allowHosts ? { allowedDomains: o.allowHosts } : {} }),
     timeoutMs: o.timeoutMs,
     protocol: 'legacy',
   };

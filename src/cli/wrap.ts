@@ -16,6 +16,8 @@ interface WrapFlags {
   sandbox: boolean;
   sandboxAllowHost: string[];
   sandboxAllowWrite: string[];
+  sandboxDenyRead: string[];
+  sandboxNetwork: boolean;
   namespace: boolean;
   timeout: string;
   maxResultSize: string;
@@ -37,6 +39,8 @@ export function registerWrap(program: Command): void {
     .option('--no-sandbox', 'run the server WITHOUT OS isolation (it can then read and write anything you can and reach any host)')
     .option('--sandbox-allow-host <host>', 'let the sandboxed server reach this host (default: package registries only); repeatable', collect, [])
     .option('--sandbox-allow-write <path>', 'let the sandboxed server write under this path too (default: its own temp dir and package caches); repeatable', collect, [])
+    .option('--sandbox-deny-read <path>', 'hide this path from the sandboxed server too (besides the built-in secret and client-config paths); repeatable', collect, [])
+    .option('--no-sandbox-network', 'give the sandboxed server no network at all, not even package registries (for a server that is already installed)')
     .option('--namespace', 'prefix tool and prompt names with "<name>__"', false)
     .option('--timeout <duration>', 'per-call timeout towards the server', '60s')
     .option('--max-result-size <size>', 'largest message accepted from the server', '10MB')
@@ -54,12 +58,16 @@ export function registerWrap(program: Command): void {
       if (timeoutMs === undefined) throw new WardenError(WardenErrorCode.Usage, `invalid --timeout ${flags.timeout}`);
       if (maxMessageBytes === undefined) throw new WardenError(WardenErrorCode.Usage, `invalid --max-result-size ${flags.maxResultSize}`);
       if (flags.pinning !== undefined && !['enforce', 'warn', 'off'].includes(flags.pinning)) throw new WardenError(WardenErrorCode.Usage, '--pinning must be enforce, warn or off');
+      if (!flags.sandboxNetwork && flags.sandboxAllowHost.length > 0) throw new WardenError(WardenErrorCode.Usage, '--no-sandbox-network and --sandbox-allow-host contradict each other');
+      const widened = flags.sandboxAllowHost.length > 0 || flags.sandboxAllowWrite.length > 0 || flags.sandboxDenyRead.length > 0 || !flags.sandboxNetwork;
+      if (!flags.sandbox && widened) throw new WardenError(WardenErrorCode.Usage, '--no-sandbox cannot be combined with --sandbox-* options: they would not apply');
       const upstream = wrapUpstream({
         command,
         args,
         sandbox: flags.sandbox,
-        ...(flags.sandboxAllowHost.length > 0 ? { allowHosts: flags.sandboxAllowHost } : {}),
+        ...(!flags.sandboxNetwork ? { allowHosts: [] } : flags.sandboxAllowHost.length > 0 ? { allowHosts: flags.sandboxAllowHost } : {}),
         allowWrite: flags.sandboxAllowWrite.map((p) => resolve(p)),
+        denyRead: flags.sandboxDenyRead.map((p) => resolve(p)),
         timeoutMs,
         env: process.env,
         ...(flags.name !== undefined ? { name: flags.name } : {}),

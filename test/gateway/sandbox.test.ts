@@ -2,7 +2,8 @@
 // policy from gateway.yaml. A fixture tool tries to plant an SSH key in a temp HOME and to open a
 // TCP connection to a listener on loopback; under the sandbox both fail, without it both succeed
 // (the control, so these tests can fail), and a sandbox that cannot start runs nothing at all.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { wrapUpstream } from '../../src/app/wrap.js';
 import { SandboxConfigSchema } from '../../src/gateway/config.js';
 import { launcherSpec, parseLauncherArgv, sandboxWrapper } from '../../src/gateway/upstream/sandbox.js';
 import { PACKAGE_MANAGER_HOSTS } from '../../src/sandbox/policy.js';
@@ -133,7 +135,7 @@ describe('gateway with sandboxed upstreams (real sandbox, per-server policy)', (
 });
 
 describe('mcp-warden wrap (built CLI)', () => {
-  async function runWrap(home: string, extra: string[]): Promise<string> {
+  async function callWrapped(home: string, extra: string[], name: string, args: Record<string, unknown>): Promise<string> {
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: [CLI, 'wrap', '--name', 'fx', '--no-audit', ...extra, '--', process.execPath, FIXTURE],
@@ -143,11 +145,12 @@ describe('mcp-warden wrap (built CLI)', () => {
     const client = new Client({ name: 'sandbox-test', version: '1.0.0' });
     await client.connect(transport);
     try {
-      return textOf(await client.callTool({ name: 'escape', arguments: { path: join(home, '.ssh', 'authorized_keys'), host: '127.0.0.1', port } }));
+      return textOf(await client.callTool({ name, arguments: args }));
     } finally {
       await client.close();
     }
   }
+  const runWrap = (home: string, extra: string[]) => callWrapped(home, extra, 'escape', { path: join(home, '.ssh', 'authorized_keys'), host: '127.0.0.1', port });
 
   it('sandboxes by default: the key never lands in ~/.ssh and the connection never arrives', async () => {
     const home = tempHome();
@@ -166,4 +169,35 @@ describe('mcp-warden wrap (built CLI)', () => {
     expect(existsSync(join(home, '.ssh', 'authorized_keys'))).toBe(true);
     await expect.poll(() => connections, { timeout: 5000 }).toBe(before + 1);
   }, 180_000);
+
+  it('--sandbox-deny-read hides a path of the user\'s choosing (the same read succeeds without it)', async () => {
+    const home = tempHome();
+    const dir = join(home, 'clients');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'ledger.csv'), 'account,balance\n');
+    const peek = (extra: string[]) => callWrapped(home, extra, 'peek', { path: join(dir, 'ledger.csv') });
+    expect(await peek([])).toBe('read:ok account,balance');
+    expect(await peek(['--sandbox-deny-read', dir])).toMatch(/^read:(?!ok)/);
+  }, 180_000);
+
+  it('refuses sandbox options that contradict each other or --no-sandbox, before starting anything', () => {
+    const run = (extra: string[]) => spawnSync(process.execPath, [CLI, 'wrap', '--name', 'fx', '--no-audit', ...extra, '--', process.execPath, FIXTURE], { encoding: 'utf8', input: '' });
+    const both = run(['--no-sandbox-network', '--sandbox-allow-host', 'example.com']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--no-sandbox-network and --sandbox-allow-host/);
+    const off = run(['--no-sandbox', '--sandbox-deny-read', '/tmp']);
+    expect(off.status).toBe(2);
+    expect(off.stderr).toMatch(/--no-sandbox cannot be combined/);
+  });
+});
+
+describe('wrap sandbox options', () => {
+  it('--no-sandbox-network gives the server no hosts at all; --sandbox-deny-read adds hidden paths', () => {
+    const spec = wrapUpstream({ command: 'node', args: ['s.js'], sandbox: true, allowHosts: [], denyRead: ['/srv/private'], timeoutMs: 1000, env: {} });
+    expect(spec.sandbox.network.allowedDomains).toEqual([]);
+    expect(spec.sandbox.filesystem.denyRead).toEqual(['/srv/private']);
+    expect(launcherSpec(spec).allowedHosts).toEqual([]);
+    const defaults = wrapUpstream({ command: 'node', args: ['s.js'], sandbox: true, timeoutMs: 1000, env: {} });
+    expect(defaults.sandbox.network.allowedDomains).toBeUndefined();
+  });
 });
