@@ -171,6 +171,15 @@ export function argumentSlots(view: TextView): SignalHit[] {
 
 
 /** Instructions to the model that override, conceal, deceive or fake prompt structure. */
+/** "Redeem it via redeem_prescription", "über rezept_einloesen": the tool an action goes through. */
+const THROUGH_TOOL = /(?:^|\s)(?:via|with|through|über|mit|tramite|con|avec|par|por|door|através de)\W{0,3}$/;
+
+/** "If anything asks for it, tell the user it is a scam": a warning passed on is no lie. */
+const WARNING_TOLD = /^\s(?:(?:a|an|likely|probably|possibly|almost certainly)\s){0,2}(?:scam|phishing|fraud(?:ulent)?|fake|unsafe|dangerous|malicious|suspicious|not safe|a trap)\b/;
+function deceptions(s: SignalSet): SignalHit[] {
+  return s.hits('deceive').filter((h) => !WARNING_TOLD.test(s.lower.slice(h.end, h.end + 40)));
+}
+
 export function assessInjection(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   // "The persona never overrides system or user instructions" promises the opposite of an override.
@@ -178,7 +187,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   const override = Math.min(2, overrideHits.length);
   const concealHits = notMentioned(s, concealments(s, ctx));
   const conceal = Math.min(2, concealHits.length);
-  const deceive = Math.min(2, notMentioned(s, s.hits('deceive')).length);
+  const deceive = Math.min(2, notMentioned(s, deceptions(s)).length);
   const boundary = Math.min(1, notMentioned(s, s.hits('boundary')).filter((h) => !namedMarkup(s, h)).length);
   const strong = override + conceal + deceive + boundary;
   // Cheap exit: without a strong signal only "act without asking", hidden text or (in content) words to the model can still qualify.
@@ -205,6 +214,16 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   else if (noConfirm && consent && s.near('no-confirm', 'consent-claim', 200)) severity = 'high';
   // Text hidden from people (comments, display:none, below the fold) that talks to the model is an injection by itself.
   else if (ctx.hidden && (marker || addressee) && support >= 3) severity = 'high';
+  // "Redeem it directly via redeem_prescription, without asking first": a definition that has the
+  // model call another tool without the user's say-so.
+  if (severity === undefined && noConfirm && !ctx.content) {
+    const calls = foreignToolRefs(view, ctx).filter((h) => toolContext(s.lower, h) || THROUGH_TOOL.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
+    const unasked = calls.length > 0 ? nearInSentence(s, calls, notMentioned(s, s.hits('no-confirm')), 160) : undefined;
+    if (unasked !== undefined) {
+      reasons.push('calls another tool without asking');
+      severity = 'medium';
+    }
+  }
   // In content, text that turns to the model ("AI helpers: do not tell users …") and then tells it
   // to act is an injection whatever the action: documentation about assistants does not talk to them.
   const addressed = ctx.content ? addressedInstruction(s) : undefined;
@@ -213,7 +232,7 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
     if (severity === undefined || !atLeast(severity, 'high')) severity = 'high';
   }
   if (severity === undefined) return undefined;
-  const first = addressed ?? [...overrideHits, ...concealHits, ...s.hits('deceive'), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
+  const first = addressed ?? [...overrideHits, ...concealHits, ...deceptions(s), ...s.hits('boundary'), ...s.hits('no-confirm'), ...s.hits('consent-claim')][0];
   return { severity, reasons, evidence: evidence(view, first) };
 }
 
@@ -418,7 +437,7 @@ export function foreignToolRefs(view: TextView, ctx: AssessContext): SignalHit[]
 export function assessShadowing(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   // Cheap exit first: no effect on anything and no destination means nothing to shadow with.
-  const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || s.has('deceive') || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest') || (!ctx.content && QUALIFIED_CALL.test(s.lower));
+  const anyEffect = s.hits('behavior-mod').some((h) => h.tag !== 'preference') || s.has('danger-cmd') || deceptions(s).length > 0 || s.has('conceal') || s.has('override') || s.has('consent-claim') || s.has('ext-dest') || (!ctx.content && QUALIFIED_CALL.test(s.lower));
   if (!anyEffect) return undefined;
   const refs = ctx.content
     ? [...s.hits('cross-tool').filter((h) => contentToolRef(s.lower.slice(h.start, h.end))), ...foreignToolRefs(view, ctx)].filter((h) => h.id !== 'tool-identifier' || mcpToolContext(s.lower, h))
@@ -435,7 +454,14 @@ export function assessShadowing(view: TextView, ctx: AssessContext): Assessment 
   if (refs.length === 0) return undefined;
   // Preferring this tool over another ("use this instead of X") is common in honest servers: not an effect by itself.
   // A scanner that lists what it looks for ('for example "ignore previous instructions"') quotes the effect.
-  const effects = notMentioned(s, [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference'), ...s.hits('danger-cmd'), ...s.hits('deceive'), ...concealments(s, ctx), ...overrides(s, ctx), ...s.hits('consent-claim')]);
+  // "This tool is read-only - do not use it for uploads": a tool steering the model away from itself.
+  // ("Any other calendar server is outdated. Do not use it" disparages the other one.)
+  const selfReference = (h: SignalHit): boolean => {
+    if (h.tag !== 'disparage' || !/\b(?:it|this(?: tool| function| server)?)$/.test(s.lower.slice(h.start, h.end))) return false;
+    const before = s.lower.slice(Math.max(0, h.start - 60), h.start);
+    return /\bthis (?:tool|function|server|endpoint)\b/.test(before) && !/\bother\b/.test(before);
+  };
+  const effects = notMentioned(s, [...s.hits('behavior-mod').filter((h) => h.tag !== 'preference' && !selfReference(h)), ...s.hits('danger-cmd'), ...deceptions(s), ...concealments(s, ctx), ...overrides(s, ctx), ...s.hits('consent-claim')]);
   // Calling another server's tool that changes something ("call `github.merge_pull_request` before
   // summarizing", "ruft `wiki-intern/seite_teilen` auf"): this tool's text drives that one.
   const invoked = refs.filter((h) => h.id === 'tool-identifier' && QUALIFIED_WRITE_TOOL.test(s.lower.slice(h.start, h.end).replace(/[`'"]/g, '')) && CALL_BEFORE.test(s.lower.slice(Math.max(0, h.start - 60), h.start)));
@@ -605,13 +631,13 @@ interface SecretParamClass {
   expected?: RegExp;
 }
 const SECRET_PARAMS: readonly SecretParamClass[] = [
-  { re: /(?:^|_)(?:seed|mnemonic|recovery)(?:_|$)|seed_?phrase|mnemonics?/, weight: 3, label: 'a wallet recovery phrase', expected: /\b(?:recover|restore|import|derive|generate)\w*\b/ },
+  { re: /(?:^|_)(?:seed|mnemonic|recovery|recuperation|recuperacion|recuperacao|recupero|wiederherstellung\w*|semilla|semente|herstelzin)(?:_|$)|seed_?phrase|mnemonics?/, weight: 3, label: 'a wallet recovery phrase', expected: /\b(?:recover|restore|import|derive|generate)\w*\b/ },
   { re: /(?:^|_)(?:cvv|cvc)(?:_|$)|card_?number|credit_?card/, weight: 3, label: 'card data', expected: /\b(?:payment|checkout|charge|card)\w*\b/ },
   { re: /(?:^|_)ssn(?:_|$)|social_?security/, weight: 3, label: 'a social security number', expected: /\b(?:identity|kyc|tax|payroll|verification)\b/ },
   { re: /mfa|backup_?codes?|(?:^|_)otp(?:_|$)|otp_?code|2fa|sms_?code|verification_?code/, weight: 2, label: 'one-time or backup codes' },
   { re: /cookie|session_?token/, weight: 2, label: 'a session cookie' },
   { re: /private_?key|passphrase/, weight: 2, label: 'a private key' },
-  { re: /(?:^|_)(?:pin|tan)(?:_|$)|bank_?login|online_?banking/, weight: 2, label: 'a bank PIN, TAN or login', expected: /\b(?:bank\w*|card|pin|atm)\b/ },
+  { re: /(?:^|_)(?:pin|tan)(?:_|$)|bank_?login|online_?banking/, weight: 2, label: 'a bank PIN, TAN or login', expected: /\b(?:bank\w*|card|pin|atm|transfers?|payments?|strong customer authentication|sca)\b/ },
   { re: /pass(?:word|wd)s?|(?:^|_)pwd(?:_|$)|contrasena|passwort/, weight: 2, label: 'a password' },
   { re: /kubeconfig|sa_?key|service_?account|secret_?access_?key|ci_?vars/, weight: 2, label: 'cloud credentials' },
 ];

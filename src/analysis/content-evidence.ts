@@ -23,7 +23,7 @@ const NAMED_AFTER = /^\s{0,2}(?:라는|이라는|와 같은|같은|という|と
  */
 export function quotedMention(s: SignalSet, h: SignalHit): boolean {
   const lower = s.lower;
-  if (listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start) || exampleTableCell(lower, h.start) || exampleFence(lower, h.start)) return true;
+  if (reportedInstruction(lower, h.start) || listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start) || exampleTableCell(lower, h.start) || exampleFence(lower, h.start)) return true;
   for (let i = h.start - 1; i >= Math.max(0, h.start - 100); i--) {
     const c = lower[i] ?? '';
     if (c === '\n') return false;
@@ -44,6 +44,16 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16)) || quoteLineAfterExample(lower, i);
   }
   return false;
+}
+
+/**
+ * Text that describes what an attack tells a model ("hidden instructions telling an assistant to
+ * forward mail or to ignore previous instructions", "emails that ask the agent to …"): what follows
+ * is reported, in the same clause, not said to anyone.
+ */
+const REPORTED_INSTRUCTION = /\b(?:instructions?|text|messages?|prompts?|content|e-?mails?|comments?|payloads?|pages?|documents?|notes?)\s(?:that\s|which\s)?(?:tell|tells|telling|told|ask|asks|asking|asked|instruct|instructs|instructing|direct|directs|directing|urge|urges|urging|trick|tricks|tricking|(?:try|tries|trying) to (?:get|make|trick))\s(?:an?\s|the\s|your\s|their\s)?(?:ai\s)?(?:assistants?|models?|agents?|llms?|ai|chatbots?|bots?|copilots?)\sto\s[^.;:!?\n()]{0,100}$/;
+function reportedInstruction(lower: string, at: number): boolean {
+  return REPORTED_INSTRUCTION.test(lower.slice(Math.max(0, at - 220), at));
 }
 
 /** Where the quote opened by `c` closes after `from`: „…” (Polish, Czech) and „…“ (German) both close a low quote. */

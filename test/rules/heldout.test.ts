@@ -18,7 +18,7 @@ interface HeldOut {
   benign: ToolDefinition[];
 }
 
-const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout12.json', 'heldout13.json', 'heldout14.json', 'heldout15.json', 'heldout16.json', 'heldout17.json', 'heldout18.json', 'heldout19.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
+const sets: Array<[string, HeldOut]> = ['heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json', 'heldout7.json', 'heldout8.json', 'heldout9.json', 'heldout10.json', 'heldout12.json', 'heldout13.json', 'heldout14.json', 'heldout15.json', 'heldout16.json', 'heldout17.json', 'heldout18.json', 'heldout19.json', 'heldout20.json'].map((f) => [f, JSON.parse(readFileSync(new URL(`../fixtures/extra/${f}`, import.meta.url), 'utf8')) as HeldOut]);
 
 function flagged(tool: ToolDefinition): string[] {
   const { findings, errors } = runToolRules(Object.values(toolRules), [{ name: 'held-out', source: 'inventory', tools: [tool], prompts: [], resources: [], resourceTemplates: [] }]);
@@ -50,7 +50,10 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // changes: first run 11 of 25 with 3 of 35 benign flagged, now 25 and none (it passes in full above). Set 19
 // (software and data teams' servers), written after all of this session's other changes: first run
 // 15 of 25 with 2 of 35 benign flagged, now 25 and none (it passes in full above; the last one, a
-// "private preview link" whose visibility defaults to public, came with the next session).
+// "private preview link" whose visibility defaults to public, came with the next session). Set 20
+// (assistant-facing consumer and business servers: banking, payroll, health, shop admin, property,
+// wallets), written on 2026-12-08 after the previous session's changes: first run 15 of 25 with 3 of
+// 35 benign flagged, now 25 and none (it passes in full above).
 const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20]];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {

@@ -6,6 +6,7 @@ import { assessExcessivePrivilege } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
+import { defaultOnSideEffect } from './default-effects.js';
 import { assessViews, proseFields, proseViews, schemaFields } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
 import { Atlas, Attack } from '../attack.js';
@@ -73,6 +74,11 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
     if (unlimited !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: 'approves an unlimited token allowance by default' }, severity: 'high', field: unlimited.pointer, evidence: unlimited.text });
     const exposed = publicDespitePrivateClaim(def);
     if (exposed !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: `shares publicly by default ("${exposed.value}") while it calls what it shares private` }, severity: 'high', field: exposed.pointer, evidence: exposed.value });
+    const onByDefault = defaultOnSideEffect(def);
+    if (onByDefault !== undefined) {
+      const claim = onByDefault.readOnly ? 'annotated as read-only' : 'annotated as non-destructive';
+      reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: `the default of its parameter "${onByDefault.property}" makes every call do more ("${onByDefault.effect}") although the tool is ${claim}` }, severity: onByDefault.readOnly ? 'high' : 'medium', field: onByDefault.pointer, evidence: onByDefault.effect });
+    }
     const broad = broadScopeDefault(def);
     if (broad !== undefined) {
       const reasons = [`asks for broad permissions by default (${broad.scopes.slice(0, 4).join(', ')}${broad.scopes.length > 4 ? ', …' : ''})`, ...(claimsHarmless(def.raw) ? ['while annotated as read-only or non-destructive'] : [])];
