@@ -23,7 +23,7 @@ const NAMED_AFTER = /^\s{0,2}(?:라는|이라는|와 같은|같은|という|と
  */
 export function quotedMention(s: SignalSet, h: SignalHit): boolean {
   const lower = s.lower;
-  if (reportedInstruction(lower, h.start) || listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start) || exampleTableCell(lower, h.start) || exampleFence(lower, h.start)) return true;
+  if (citedInBlockquote(s, h.start) || citedInBlockquote(s, h.end - 1) || reportedInstruction(lower, h.start) || listedAfterCue(lower, h.start, true) || quotedBlockAfterCue(lower, h.start) || exampleTableCell(lower, h.start) || exampleFence(lower, h.start)) return true;
   for (let i = h.start - 1; i >= Math.max(0, h.start - 100); i--) {
     const c = lower[i] ?? '';
     if (c === '\n') return false;
@@ -44,6 +44,27 @@ export function quotedMention(s: SignalSet, h: SignalHit): boolean {
     return listedAfterCue(lower, i) || NAMED_AFTER.test(lower.slice(close + 1, close + 16)) || quoteLineAfterExample(lower, i);
   }
   return false;
+}
+
+/** A Markdown blockquote line that is one quoted string: `> "Ignore all previous instructions …"`. */
+const QUOTED_BLOCKQUOTE_LINE = /^[ \t]{0,3}>[ \t]?["\u201c\u00ab][^\n]{8,}["\u201d\u00bb][.!?]?[ \t]*$/gm;
+/** Per signal set (one text), whether it quotes samples in blockquotes (two such lines or more). */
+const quotesInBlockquotes = new WeakMap<SignalSet, boolean>();
+/**
+ * A line of a Markdown blockquote in a text that quotes its samples in blockquotes (a research post:
+ * `> "…"` under each pattern it describes): the lines it cites, quoted or not (an HTML snippet), are
+ * examples. One quoted blockquote proves nothing; a text that quotes two of them is citing.
+ */
+function citedInBlockquote(s: SignalSet, at: number): boolean {
+  const lower = s.lower;
+  const lineStart = lower.lastIndexOf('\n', at - 1) + 1;
+  if (!/^[ \t]{0,3}>/.test(lower.slice(lineStart, lineStart + 4))) return false;
+  let cites = quotesInBlockquotes.get(s);
+  if (cites === undefined) {
+    cites = (lower.match(QUOTED_BLOCKQUOTE_LINE)?.length ?? 0) >= 2;
+    quotesInBlockquotes.set(s, cites);
+  }
+  return cites;
 }
 
 /**
@@ -68,7 +89,7 @@ function closingQuote(lower: string, c: string, from: number): number {
 const LABEL_LINE = /^[^\n]{0,20}\n[+\s-]{0,6}(?:expect(?:ed)?|label|verdict|should_block|category|is_injection|malicious)\s?:/;
 
 /** A log line that records a detection and what was done about it. */
-const DETECTION_LOG = /\b(?:category|label|verdict|action|decision|rule|reason)[=:]\s?["']?(?:prompt[_-]?injection|injection|jailbreak|malicious|blocked|block|refused|denied|quarantined?)\b/;
+const DETECTION_LOG = /\b(?:category|label|verdict|action|decision|rule|reason)[=:]\s?["']?(?:prompt[_-]?injection|injection|jailbreak|malicious|blocked|block|refused|denied|quarantined?)\b|^\s{0,4}(?:\d{4}-\d{2}-\d{2}[t\s])?\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?z?\s(?:.{0,80}?\s)?(?:block|blocked|deny|denied|drop|dropped|reject|rejected|quarantined?)\s/;
 
 /** The line around a position, at most 300 characters either side (a log line; one huge line stays linear). */
 const lineAround = (text: string, at: number): string => {
@@ -294,11 +315,13 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
     // "It is sent to the language model before each conversation": the model talked about, not to.
     // "Every bot has a persona prompt": a statement about AI readers, not words to one.
     if (talkedAbout(s, m)) continue;
+    // "LLM-PI-004" (a rule id), "llm_gateway": part of a code or a name, not a reader.
+    if (/^[-_][a-z0-9]/.test(s.lower.slice(m.end, m.end + 2)) || /[a-z0-9][-_]$/.test(s.lower.slice(Math.max(0, m.start - 2), m.start))) continue;
     const after = s.lower.slice(m.end, m.end + 160);
     const ordersDirectly = DIRECT_ORDER.test(after);
     const to = m.end + 300;
     // A plain "credentials" (weak) is what awareness pages warn about; passwords, keys and codes are asked for.
-    const ordered = (h: SignalHit): boolean => h.start >= m.start && h.start <= to && !negatedHit(s, h) && !writtenTo(s, h) && !(h.kind === 'cred-noun' && h.tag === 'weak');
+    const ordered = (h: SignalHit): boolean => h.start >= m.start && h.start <= to && !negatedHit(s, h) && !writtenTo(s, h) && !(h.kind === 'cred-noun' && h.tag === 'weak') && !quotedMention(s, h);
     const obliged: SignalHit = { kind: 'addressee', id: 'obliged-ai-reader', start: m.start, end: m.end };
     if (m.tag === 'downstream') {
       // "Whoever picks this up, check the logs first" is a ticket: the order must be one no person
