@@ -287,6 +287,11 @@ const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is t
  */
 const NEXT_VERBS = IMPERATIVE_VERBS.split('|').filter((v) => v !== 'accept' && v !== 'note').join('|');
 const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|once|first|then|as part of|per|during|in order to)\\b[^.,\\n]{0,60},\\s)?(?:${NEXT_VERBS})\\b`);
+/**
+ * The next clause opens with a polite imperative in another language ("… : présentez …", "comparta
+ * directamente …", "installeer die eerst", "送付してください"): how such notes give their orders.
+ */
+const FOREIGN_IMPERATIVE = /[.!?:\uff1a]\s{0,3}(?:[a-z\u00e0-\u00ff]{3,}ez\b|(?:comparta|envíe|cierre|añada|incluya|responda|reenvíe|cambie|actualice|elimine|apruebe|compartilhe|encaminhe|inclua|atualize|apague|aprove|feche|invia|inoltra|condividi|aggiorna|elimina|approva|rispondi|chiudi|inserisci|installeer|stuur|deel|verwijder|voer|wijzig)\b|(?:senden|schicken|teilen|leiten|ändern|löschen|genehmigen|installieren) sie\b)|[^\u3002\n]{0,120}?(?:してください|して下さい)/;
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
@@ -330,7 +335,7 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
       // menciones en el resumen ni en la descripción del PR"): colleagues are not asked to hide work.
       const inParagraph = (h: SignalHit): boolean => h.start >= m.start && h.start <= m.end + 600 && !s.lower.slice(m.end, h.start).includes('\n\n') && !negatedHit(s, h);
       if (s.hits('conceal').some((h) => inParagraph(h) && REPORT_SURFACE.test(s.lower.slice(Math.max(0, h.start - 40), h.end + 80)))) return obliged;
-      if (!ordersDirectly && !OBLIGATION.test(after) && !NEXT_IMPERATIVE.test(after)) continue;
+      if (!ordersDirectly && !OBLIGATION.test(after) && !NEXT_IMPERATIVE.test(after) && !FOREIGN_IMPERATIVE.test(after)) continue;
       if (DOWNSTREAM_KINDS.some((k) => s.hits(k).some(ordered)) || s.hits('behavior-mod').some((h) => h.tag !== 'preference' && ordered(h))) return obliged;
       continue;
     }
