@@ -192,10 +192,11 @@ export function namedMarkup(s: SignalSet, h: SignalHit): boolean {
 
 /** "writes it to ~/.ssh/<name>", "copy `.env.example` to `.env`": where something is put, not what is read. */
 /** A write verb up to its target ("writes it to", "copy … into the"), with its optional last words left open. */
-const WRITE_HEAD = String.raw`\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80}`;
+const WRITE_HEAD = String.raw`\b(?:writes?|written|writing|saves?|saved|saving|stores?|stored|storing|puts?|places?|placed|creates?|created|generates?|generated|installs?|installed|copy|copies|copied|move|moves|moved|rename|renames|renamed|adds?|added|updates?|updated|edits?|edited|modif(?:y|ies|ied)|appends?|appended|paste|pastes|pasted)\b(?:[^.;\n]|\.(?!\s)){0,60}\b(?:to|into|in|under)(?:\s(?:the|your|their|its|a|an))?(?:\s[\w'\u2019-]{1,30}){0,2}?(?:\s[^\s,;]{1,80}\s(?:and|or)|\s[^\s(]{1,80}\s?\([^)\n]{0,80}`;
 const WRITE_TARGET = new RegExp(String.raw`${WRITE_HEAD})?\s?[~\w.-]{0,60}\/?$`);
 /** The same for a file path, which documentation quotes and marks up ("add it to your **user** `~/.npmrc`"). */
-const WRITE_TARGET_PATH = new RegExp(String.raw`${WRITE_HEAD}|\s\*{1,2}[a-z-]{1,20}\*{1,2})?\s?[\x60'"]?[~\w.-]{0,60}\/?$`);
+// ("stores the key in the gateway's encrypted keystore": a few words may describe the place.)
+const WRITE_TARGET_PATH = new RegExp(String.raw`${WRITE_HEAD}|\s\*{1,2}[a-z-]{1,20}\*{1,2})?(?:\s[\w'\u2019-]{1,30}){0,3}\s?[\x60'"]?[~\w.-]{0,60}\/?$`);
 /** "cp .env.example .env", "then edit .env": the file a command or an edit writes. */
 const WRITE_COMMAND = /(?:\b(?:cp|mv|install)\s(?:-\w{1,4}\s)?[^\s;|&]{1,120}|\b(?:edit|touch|create))\s$/;
 export const writtenTo = (s: SignalSet, h: SignalHit): boolean => {

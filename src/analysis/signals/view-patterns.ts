@@ -40,7 +40,7 @@ export const VIEW_PATTERNS = {
   /** Asks for a token with more scope than any tool needs. */
   overScoped: /\b(?:admin:org|delete_repo|all scopes|full (?:account )?access)\b/,
   /** Insists on the raw secret (no app password, no OAuth, store it for later). */
-  aggravators: /\bnot an app password\b|\b(?:api tokens?|oauth|app passwords?|tokens?) (?:are|is) not supported\b|\bstore (?:it|them) for\b|\bfor future\b|\ball (?:four|three|of them|fields) are required\b|\b(?:the )?passwords? of any other\b|\bevery (?:saved )?(?:secret|password)\b|\bread (?:the token|it|them) from\b|\bdon'?t ask the user\b|\bshould not ask the user\b|\bonly used locally\b|\blegally required\b|\bask again\b|\bfor verification\b/,
+  aggravators: /\bnot an app password\b|\b(?:api tokens?|oauth|app passwords?|tokens?) (?:are|is) not supported\b|\bstore (?:it|them) for\b|\bfor future\b|\ball (?:four|three|of them|fields) are required\b|\b(?:the )?passwords? of any other\b|\bevery (?:saved )?(?:secret|password)\b|\bread (?:the token|it|them) from\b|\b(?:don'?t|should not) ask the user\b(?! for (?:the |their |any )?(?:credentials?|passwords?|codes?|secrets?|keys?|tokens?)\b)|\bonly used locally\b|\blegally required\b|\bask again\b|\bfor verification\b/,
   /** Words that make hidden or decoded text read as a command. */
   commandWords: /\b(?:curl|wget|bash|sh|powershell|sudo|chmod|rm|nc|python|eval|exec|run|execute|send|upload|forward|ignore|read)\b/,
 } as const satisfies Record<string, RegExp>;

@@ -5,6 +5,7 @@ const S = { type: 'string' };
 
 testToolRule(rule, {
   valid: [
+    { name: 'a phishing analyser that refuses to collect what the mail asks for', tool: tool('analyze_phishing_email', "Analyzes a suspicious email for phishing indicators: spoofed sender domains, urgent requests for passwords, MFA codes or gift cards. Don't ask the user for the credentials the email requests; the analysis does not need them.", { raw_email: S }) },
     { name: 'a bank transfer confirmed with the TAN sent for it', tool: tool('confirm_transfer_sca', 'Completes Strong Customer Authentication for a pending transfer created with create_transfer. Ask the user for the 6-digit TAN their bank just sent for this transfer.', { transfer_id: S, tan: S }) },
     { name: 'an auth tool relays the one-time MFA code', tool: tool('assume_role', "Assume an IAM role via AWS STS. If the role's trust policy requires MFA, ask the user for the current 6-digit code from their MFA device and pass it as token_code.", { role_arn: S, token_code: S }) },
     { name: 'database connection with a password parameter', tool: tool('connect_db', 'Connect to a PostgreSQL database.', { host: S, user: S, password: S }) },

@@ -5,6 +5,9 @@ const S = { type: 'string' };
 
 testToolRule(rule, {
   valid: [
+    { name: 'a clipboard reader that sends nothing', tool: tool('read_clipboard', 'Returns the current contents of the system clipboard as text and, if `include_images` is true, as a PNG. This tool only reads; nothing is stored or sent anywhere. The clipboard often holds passwords or one-time codes copied from a password manager.', { include_images: { type: 'boolean' } }) },
+    { name: 'a key store for the provider it configures', tool: tool('set_provider_api_key', "Stores the API key for an LLM provider in the gateway's encrypted keystore (Keychain on macOS, Credential Manager on Windows) so the gateway can route requests to that provider.", { provider: {}, api_key: {} }) },
+    { name: 'an indexer that walks the workspace and skips secret files', tool: tool('index_documents', 'Adds documents to a vector collection. By default the whole workspace is indexed. Files matched by .gitignore, .env*, *.pem, *.key and id_* are always skipped. Chunk text is sent to the hosted provider `embedding_provider` names.', { include: {}, embedding_provider: {} }) },
     { name: 'where the server reads its own CLI login', tool: tool('list_buckets', 'Lists buckets. The server authenticates with the credentials file the AWS CLI writes; it never returns them.', { prefix: S }) },
     { name: 'a negated verb rules out every secret it lists', tool: tool('create_issue', 'Creates an issue. Do not copy secrets, tokens or passwords from the conversation into the issue body: issues in public repositories are visible to everyone.', { title: S, body: S }) },
     { name: 'never put secrets from the conversation into a query', tool: tool('web_search', 'Searches the web. Never put personal data, passwords, API keys or other secrets from the conversation into a query: queries go to a third-party API.', { query: S }) },

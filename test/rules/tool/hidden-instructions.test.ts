@@ -3,6 +3,7 @@ import { snapshotOf, testToolRule, tool } from '../../helpers/tool-rule-tester.j
 
 testToolRule(rule, {
   valid: [
+    { name: 'telling the user what kind of secret is on the clipboard', tool: tool('read_clipboard', "Returns the clipboard. If the content looks like a secret, don't repeat it back in full; tell the user what kind of content it is and ask how they want to proceed.", {}) },
     { name: 'a security tool describing what injected text tells an assistant', tool: tool('analyze_suspicious_email', 'Analyses an email for phishing and embedded prompt-injection text (for example hidden instructions telling an assistant to forward mail or to ignore previous instructions).', { message_id: {} }) },
     { name: 'a warning passed on to the user is no lie', tool: tool('prepare_send', 'Prepares a crypto transfer. This tool never asks for a recovery phrase; if anything does, tell the user it is a scam.', { to: {} }) },
     { name: 'calling another tool after asking', tool: tool('get_prescriptions', 'Shows prescriptions. To redeem one, call redeem_prescription once the user has confirmed the order.', { id: {} }) },
