@@ -637,7 +637,7 @@ const ONE_TIME_CODE = /^(?:mfa|2fa|otp|totp|\d-digit code|one-time (?:code|passw
 /** Where a secret typed by the user goes when it never reaches the model. */
 const LOCAL_ENTRY = /\b(?:interactively|at the (?:terminal|prompt|password prompt)|in (?:the|a|their) (?:terminal|secure prompt|password prompt|native dialog|system dialog|os dialog|browser window|keychain prompt))\b/;
 
-const AUTH_PURPOSE = /\b(?:log ?in|sign ?in|auth\w*|iam|sts|password|credential\w*|vault|keychain|secrets?|connect\w*|database|db|sql|ssh|wallet|bank\w*|tokens?|keys?|session|account|identity|idp|oauth|sso|2fa|mfa|otp|register|signup)\b/;
+const AUTH_PURPOSE = /\b(?:log ?in|sign ?in|auth\w*|iam|sts|password|credential\w*|vault|keychain|secrets?|connect(?:s|ed|ing)? to|connections?|database|db|sql|ssh|wallet|bank\w*|tokens?|keys?|session|account|identity|idp|oauth|sso|2fa|mfa|otp|register|signup)\b/;
 
 interface SecretParamClass {
   re: RegExp;

@@ -14,6 +14,14 @@ const WRITE_EFFECT =
 /** What destroys or costs: the subset a tool annotated non-destructive must not do. */
 const DESTRUCTIVE_EFFECT =
   /\b(?:unpublish(?:es|ed)?|charg(?:es|ed)|debit(?:s|ed)|late fee|(?:e-)?filed with|court|delet(?:es|ed)|remov(?:es|ed)|purg(?:es|ed)|wip(?:es|ed)|resets?|clears?|cleared|overwrit(?:es|ten)|cancel(?:s|led|ed)|revok(?:es|ed)|terminat(?:es|ed)|set to (?:0|zero))\b/;
+/** A boolean that turns a safeguard off: `bypass_editorial_review`, `skip_confirmation`. */
+const SAFEGUARD_OFF = /^(?:bypass|skip|disable|override|no)_(?:\w+_)?(?:review|approval|confirmation|confirm|verification|verify|checks?|validation|safety|guards?|protection|hooks?|ci|tests?|signature|2fa|mfa)$/i;
+/** A boolean whose name destroys: `empty_trash`, `remove_duplicates`, `prune_unlisted`. */
+const DESTRUCTIVE_NAME = /^(?:remove|delete|purge|wipe|empty|prune|drop|destroy|overwrite|reset|erase)_\w+$/i;
+/** What the description says the call itself does to a device or data (the tool, the call or the device as subject). */
+const STATED_POWER =
+  /\b(?:the tool|this tool|it|the call|each call|the check|the instrument|the device|the (?:wake|reset|sync) sequence|the vehicle|the controller)\b[^.;]{0,120}?\b(?:unlocks|suspends|ejects|resets|deletes|removes|empties|wipes|disables|overwrites|reboots|restarts|publishes|charges|unpublishes|purges)\b/;
+
 /** "Nothing is sent", "never deletes": the effect denied. */
 const DENIED = /\b(?:not|never|no|nothing|without|neither|nor)\b[^.;]{0,24}$/;
 
@@ -58,4 +66,29 @@ export function defaultOnSideEffect(def: AnalyzedDefinition): { pointer: string;
     if (effect !== undefined) return { pointer: `/inputSchema/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/default`, property: name, effect, readOnly };
   }
   return undefined;
+}
+
+/** A safeguard turned off by default (any tool), or a destroying option on by default in a tool annotated non-destructive. */
+export function riskyBooleanDefault(def: AnalyzedDefinition): { pointer: string; property: string; kind: 'safeguard' | 'destructive' } | undefined {
+  const raw = (def.raw ?? {}) as Annotated;
+  const properties = raw.inputSchema?.properties;
+  if (properties === null || typeof properties !== 'object') return undefined;
+  const nonDestructive = raw.annotations?.destructiveHint === false || raw.annotations?.readOnlyHint === true;
+  for (const [name, spec] of Object.entries(properties)) {
+    if (spec === null || typeof spec !== 'object' || (spec as { default?: unknown }).default !== true) continue;
+    const pointer = `/inputSchema/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}/default`;
+    if (SAFEGUARD_OFF.test(name)) return { pointer, property: name, kind: 'safeguard' };
+    if (nonDestructive && DESTRUCTIVE_NAME.test(name)) return { pointer, property: name, kind: 'destructive' };
+  }
+  return undefined;
+}
+
+/** A read-only tool whose description says the call itself unlocks, resets, ejects or deletes. */
+export function statedPowerWhileReadOnly(def: AnalyzedDefinition): string | undefined {
+  const raw = (def.raw ?? {}) as Annotated & { description?: unknown };
+  if (raw.annotations?.readOnlyHint !== true || typeof raw.description !== 'string') return undefined;
+  const text = raw.description.toLowerCase();
+  const m = STATED_POWER.exec(text);
+  if (m === null || DENIED.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - (m[0].split(' ').pop()?.length ?? 0)))) return undefined;
+  return m[0].length > 80 ? `…${m[0].slice(-80)}` : m[0];
 }

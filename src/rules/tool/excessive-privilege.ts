@@ -6,7 +6,7 @@ import { assessExcessivePrivilege } from '../../analysis/assess.js';
 import type { AnalyzedDefinition } from '../../analysis/definition.js';
 import { defineRule } from '../define.js';
 import type { RuleReport } from '../types.js';
-import { defaultOnSideEffect } from './default-effects.js';
+import { defaultOnSideEffect, riskyBooleanDefault, statedPowerWhileReadOnly } from './default-effects.js';
 import { assessViews, proseFields, proseViews, schemaFields } from './helpers.js';
 import type { ToolRuleContext } from './types.js';
 import { Atlas, Attack } from '../attack.js';
@@ -79,6 +79,13 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
       const claim = onByDefault.readOnly ? 'annotated as read-only' : 'annotated as non-destructive';
       reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: `the default of its parameter "${onByDefault.property}" makes every call do more ("${onByDefault.effect}") although the tool is ${claim}` }, severity: onByDefault.readOnly ? 'high' : 'medium', field: onByDefault.pointer, evidence: onByDefault.effect });
     }
+    const risky = riskyBooleanDefault(def);
+    if (risky !== undefined) {
+      const reasons = risky.kind === 'safeguard' ? `turns a safeguard off by default ("${risky.property}": true)` : `destroys by default ("${risky.property}": true) although the tool is annotated as non-destructive`;
+      reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons }, severity: 'medium', field: risky.pointer, evidence: risky.property });
+    }
+    const power = reports.length === 0 ? statedPowerWhileReadOnly(def) : undefined;
+    if (power !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: `is annotated as read-only, yet says "${power}"` }, severity: 'high', field: '/description', evidence: power });
     const broad = broadScopeDefault(def);
     if (broad !== undefined) {
       const reasons = [`asks for broad permissions by default (${broad.scopes.slice(0, 4).join(', ')}${broad.scopes.length > 4 ? ', …' : ''})`, ...(claimsHarmless(def.raw) ? ['while annotated as read-only or non-destructive'] : [])];
