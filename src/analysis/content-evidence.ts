@@ -292,7 +292,7 @@ const NEXT_IMPERATIVE = new RegExp(`[.!?:]\\s{1,3}(?:(?:to|before|after|when|onc
  * The next clause opens with a polite imperative in another language ("… : présentez …", "comparta
  * directamente …", "installeer die eerst", "送付してください"): how such notes give their orders.
  */
-const FOREIGN_IMPERATIVE = /[.!?:\uff1a]\s{0,3}(?:[a-z\u00e0-\u00ff]{3,}ez\b|(?:comparta|envíe|cierre|añada|incluya|responda|reenvíe|cambie|actualice|elimine|apruebe|compartilhe|encaminhe|inclua|atualize|apague|aprove|feche|invia|inoltra|condividi|aggiorna|elimina|approva|rispondi|chiudi|inserisci|installeer|stuur|deel|verwijder|voer|wijzig)\b|(?:senden|schicken|teilen|leiten|ändern|löschen|genehmigen|installieren) sie\b)|[^\u3002\n]{0,120}?(?:してください|して下さい)/;
+const FOREIGN_IMPERATIVE = /[.!?:\uff1a\uff0c,]\s{0,3}(?:请|請)|[.!?:\uff1a]\s{0,3}(?:[a-z\u00e0-\u00ff]{3,}ez\b|[a-z\u00e1\u00e9\u00ed]{3,}(?:ad|ed|id)\b|(?:comparta|envíe|cierre|añada|incluya|responda|reenvíe|cambie|actualice|elimine|apruebe|compartilhe|encaminhe|inclua|atualize|apague|aprove|feche|invia|inoltra|condividi|aggiorna|elimina|approva|rispondi|chiudi|inserisci|installeer|stuur|deel|verwijder|voer|wijzig)\b|(?:senden|schicken|teilen|leiten|ändern|löschen|genehmigen|installieren) sie\b)|[^\u3002\n]{0,120}?(?:してください|して下さい)/;
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
