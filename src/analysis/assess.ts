@@ -652,7 +652,7 @@ const SECRET_PARAMS: readonly SecretParamClass[] = [
   { re: /(?:^|_)ssn(?:_|$)|social_?security/, weight: 3, label: 'a social security number', expected: /\b(?:identity|kyc|tax|payroll|verification)\b/ },
   { re: /mfa|backup_?codes?|(?:^|_)otp(?:_|$)|otp_?code|2fa|sms_?code|verification_?code/, weight: 2, label: 'one-time or backup codes' },
   { re: /cookie|session_?token/, weight: 2, label: 'a session cookie' },
-  { re: /private_?key|passphrase/, weight: 2, label: 'a private key' },
+  { re: /private_?key|passphrase|cle_?(?:ssh_?)?privee|clave_?privada|chiave_?privata|privater?_?schluessel|chave_?privada|phrase_?de_?passe|frase_?de_?paso/, weight: 3, label: 'a private key', expected: /\b(?:ssh|keys?|sign\w*|decrypt\w*|certificates?|tls|gpg|pgp|deploy\w*|git|clone|vault|keychain|wallet|passwords?|passphrases?|generat\w*)\b/ },
   { re: /(?:^|_)(?:pin|tan)(?:_|$)|bank_?login|online_?banking/, weight: 2, label: 'a bank PIN, TAN or login', expected: /\b(?:bank\w*|card|pin|atm|transfers?|payments?|strong customer authentication|sca)\b/ },
   { re: /pass(?:word|wd)s?|(?:^|_)pwd(?:_|$)|contrasena|passwort/, weight: 2, label: 'a password' },
   { re: /kubeconfig|sa_?key|service_?account|secret_?access_?key|ci_?vars/, weight: 2, label: 'cloud credentials' },
@@ -666,7 +666,7 @@ export function secretParams(params: ReadonlySet<string>, purpose: string): { sc
   for (const p of params) {
     const n = p.toLowerCase();
     // A path to a key, a policy about passwords or an id of a secret is not the secret itself.
-    if (/(?:path|file|dir|id|ids|name|type|url|ref|length|size|count|format|hint|field|policy|rotation|expir\w*|enabled|required|reset|change|min|max)$/.test(n)) continue;
+    if (/(?:path|file|dir|id|ids|name|type|url|ref|length|size|count|words|format|hint|field|policy|rotation|expir\w*|enabled|required|reset|change|min|max)$/.test(n)) continue;
     for (const c of SECRET_PARAMS) {
       if (!c.re.test(n) || labels.has(c.label)) continue;
       labels.add(c.label);

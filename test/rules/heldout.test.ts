@@ -56,8 +56,8 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // 35 benign flagged, now 25 and none (it passes in full above). Set 21 (servers agents act through:
 // desktop and browser automation, memory, orchestration, building and lab control), written after all
 // of that session's other changes: first run 11 of 25 with 4 of 35 benign flagged, the same as at the
-// session's start; its false positives are fixed (none now) and 18 of 25 are caught (the floor).
-const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 18]];
+// session's start; its false positives are fixed (none now) and 22 of 25 are caught (the floor).
+const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22]];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
   const set = JSON.parse(readFileSync(new URL(`../fixtures/extra/${file}`, import.meta.url), 'utf8')) as HeldOut;
