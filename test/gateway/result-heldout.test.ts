@@ -40,7 +40,7 @@ describe.each(sets)('held-out tool results %s', (_file, set) => {
 //  19: an independent author's round written after all of that session's changes (what agents read
 //      during multi-step work: repository files, notebooks, SQL rows, CRM JSON, transcripts, OCR,
 //      quoted mail; eight languages): first run 3/20 with 5 of 40 benign quarantined, the same as
-//      at the session start; the five benign pass since, and 11 of 20 injections are quarantined
+//      at the session start; the five benign pass since, and 14 of 20 injections are quarantined
 //      (readers named by the queue, thread or call they handle; 'no callback', 'agreed on Discord').
 // Round 15 (hard benign write-ups: quoted payloads, published system prompts, install sections,
 // policies, beside injections in eleven languages) had 12/20 with 14 of 40 benign quarantined on its
@@ -54,7 +54,7 @@ const floors: Array<[round: number, file: string, floor: number]> = [
   [13, 'results-heldout13.json', 13],
   [16, 'results-heldout16.json', 19],
   [18, 'results-heldout18.json', 18],
-  [19, 'results-heldout19.json', 11],
+  [19, 'results-heldout19.json', 14],
 ];
 
 describe.each(floors)('held-out tool results round %i (a measured floor)', (round, file, floor) => {
