@@ -10,10 +10,10 @@ import type { AnalyzedDefinition } from '../../analysis/definition.js';
 
 /** What a call changes: sends, charges, files, deletes, resets, closes, approves. */
 const WRITE_EFFECT =
-  /\b(?:sends?|sent|e-?mailed|posted|published|unpublish(?:es|ed)?|charg(?:es|ed)|debit(?:s|ed)|billed|(?:e-)?filed|delet(?:es|ed)|remov(?:es|ed)|purg(?:es|ed)|wip(?:es|ed)|resets?|clears?|cleared|overwrit(?:es|ten)|cancel(?:s|led|ed)|revok(?:es|ed)|terminat(?:es|ed)|set (?:its |the |their )?(?:status|state) to|set to (?:0|zero)|marks? (?:it |them )?(?:as )?(?:solved|closed|resolved|paid|approved|done)|approv(?:es|ed)|merg(?:es|ed)|re-?appl(?:y|ies))\b/;
+  /\b(?:sends?|sent|e-?mailed|posted|published|unpublish(?:es|ed)?|charg(?:es|ed)|debit(?:s|ed)|billed|(?:e-)?filed|delet(?:es|ed)|remov(?:es|ed)|purg(?:es|ed)|wip(?:es|ed)|resets?|clears?|cleared|overwrit(?:es|ten)|cancel(?:s|led|ed)|revok(?:es|ed)|terminat(?:es|ed)|set (?:its |the |their )?(?:status|state) to|set to (?:0|zero)|marks? (?:it |them )?(?:as )?(?:solved|closed|resolved|paid|approved|done)|approv(?:es|ed)|merg(?:es|ed)|re-?appl(?:y|ies))\b/g;
 /** What destroys or costs: the subset a tool annotated non-destructive must not do. */
 const DESTRUCTIVE_EFFECT =
-  /\b(?:unpublish(?:es|ed)?|charg(?:es|ed)|debit(?:s|ed)|late fee|(?:e-)?filed with|court|delet(?:es|ed)|remov(?:es|ed)|purg(?:es|ed)|wip(?:es|ed)|resets?|clears?|cleared|overwrit(?:es|ten)|cancel(?:s|led|ed)|revok(?:es|ed)|terminat(?:es|ed)|set to (?:0|zero))\b/;
+  /\b(?:unpublish(?:es|ed)?|charg(?:es|ed)|debit(?:s|ed)|late fee|(?:e-)?filed with|court|delet(?:es|ed)|remov(?:es|ed)|purg(?:es|ed)|wip(?:es|ed)|resets?|clears?|cleared|overwrit(?:es|ten)|cancel(?:s|led|ed)|revok(?:es|ed)|terminat(?:es|ed)|set to (?:0|zero))\b/g;
 /** A boolean that turns a safeguard off: `bypass_editorial_review`, `skip_confirmation`. */
 const SAFEGUARD_OFF = /^(?:bypass|skip|disable|override|no)_(?:\w+_)?(?:review|approval|confirmation|confirm|verification|verify|checks?|validation|safety|guards?|protection|hooks?|ci|tests?|signature|2fa|mfa)$/i;
 /** A boolean whose name destroys: `empty_trash`, `remove_duplicates`, `prune_unlisted`. */
@@ -32,8 +32,7 @@ interface Annotated {
 
 /** The first effect the text states (not denies), or undefined. */
 function statedEffect(text: string, effect: RegExp): string | undefined {
-  const re = new RegExp(effect.source, 'g');
-  for (const m of text.matchAll(re)) if (!DENIED.test(text.slice(Math.max(0, m.index - 40), m.index))) return m[0];
+  for (const m of text.matchAll(effect)) if (!DENIED.test(text.slice(Math.max(0, m.index - 40), m.index))) return m[0];
   return undefined;
 }
 
@@ -89,6 +88,9 @@ export function statedPowerWhileReadOnly(def: AnalyzedDefinition): string | unde
   if (raw.annotations?.readOnlyHint !== true || typeof raw.description !== 'string') return undefined;
   const text = raw.description.toLowerCase();
   const m = STATED_POWER.exec(text);
-  if (m === null || DENIED.test(text.slice(Math.max(0, m.index - 40), m.index + m[0].length - (m[0].split(' ').pop()?.length ?? 0)))) return undefined;
+  if (m === null) return undefined;
+  // The words before the verb (the match's last word) decide whether it is denied.
+  const verbStart = m.index + m[0].length - (m[0].split(' ').pop()?.length ?? 0);
+  if (DENIED.test(text.slice(Math.max(0, m.index - 40), verbStart))) return undefined;
   return m[0].length > 80 ? `…${m[0].slice(-80)}` : m[0];
 }
