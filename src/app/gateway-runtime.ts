@@ -9,6 +9,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import { useLineReader } from '../mcp/line-reader.js';
 import { TerminalPrompter } from '../gateway/approval/terminal.js';
 import type { UpstreamSpec } from '../gateway/config.js';
 import { Gateway } from '../gateway/gateway.js';
@@ -130,7 +131,9 @@ export async function startGatewayRuntime(o: RuntimeOptions): Promise<GatewayRun
       input.once('end', resolve);
       input.once('close', resolve);
     });
-    stdioHandle = serveGatewayStdio(gateway, new StdioServerTransport(input, output), { transport: 'stdio', session: 'stdio', push: true }, (err) => o.log(`stdio: ${err.message}`));
+    const transport = new StdioServerTransport(input, output);
+    useLineReader(transport);
+    stdioHandle = serveGatewayStdio(gateway, transport, { transport: 'stdio', session: 'stdio', push: true }, (err) => o.log(`stdio: ${err.message}`));
   }
 
   let http: HttpFront | undefined;

@@ -1,7 +1,7 @@
 /**
  * @module mcp/process-transport
  * A stdio client transport for servers we do not trust. It follows the SDK's StdioClientTransport
- * (shell: false, the SDK's ReadBuffer and serializeMessage for framing) and adds what a scanner
+ * (shell: false, the SDK's framing: line-reader.ts reads as its ReadBuffer does, serializeMessage writes) and adds what a scanner
  * needs: the server runs in its own process group and the whole group is killed on close, stderr
  * is kept in a bounded log, the read buffer is capped, and what happened is recorded for errors.
  *
@@ -10,7 +10,8 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { PassThrough, type Stream } from 'node:stream';
-import { ReadBuffer, serializeMessage, type JSONRPCMessage, type Transport } from '@modelcontextprotocol/client';
+import { serializeMessage, type JSONRPCMessage, type Transport } from '@modelcontextprotocol/client';
+import { JsonRpcLineReader } from './line-reader.js';
 import { BoundedLog } from './bounded-log.js';
 
 export interface ProcessTransportOptions {
@@ -63,7 +64,7 @@ export class ProcessTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
 
   private child?: ChildProcessWithoutNullStreams;
-  private readonly readBuffer: ReadBuffer;
+  private readonly readBuffer: JsonRpcLineReader;
   private readonly stderrStream = new PassThrough();
   private closing?: Promise<void>;
   private closedEmitted = false;
@@ -71,7 +72,7 @@ export class ProcessTransport implements Transport {
   readonly diagnostics: ProcessDiagnostics;
 
   constructor(private readonly opts: ProcessTransportOptions) {
-    this.readBuffer = new ReadBuffer({ maxBufferSize: opts.maxMessageBytes });
+    this.readBuffer = new JsonRpcLineReader(opts.maxMessageBytes);
     this.diagnostics = { exited: false, exitedOnItsOwn: false, sentMethods: [], stdoutBytes: 0, messages: 0, stdoutSample: '', oversized: false, stderr: new BoundedLog(opts.maxStderrBytes) };
     // Keep the pass-through flowing so an unread stderr never back-pressures the child.
     this.stderrStream.resume();

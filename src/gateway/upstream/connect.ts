@@ -8,6 +8,7 @@
 import type { Transport } from '@modelcontextprotocol/client';
 import { SSEClientTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { useLineReader } from '../../mcp/line-reader.js';
 import type { UpstreamSpec } from '../config.js';
 
 /** A command line, possibly rewritten to run inside a sandbox. */
@@ -56,7 +57,7 @@ export async function openUpstreamTransport(spec: UpstreamSpec, options: Connect
   if (spec.transport === 'stdio') {
     let launch: LaunchCommand = { command: spec.command ?? '', args: spec.args, env: { ...getDefaultEnvironment(), ...spec.env }, ...(spec.cwd !== undefined ? { cwd: spec.cwd } : {}) };
     if (spec.sandbox.enabled && options.sandbox) launch = await options.sandbox(spec, launch);
-    return new StdioClientTransport({
+    const transport = new StdioClientTransport({
       command: launch.command,
       args: launch.args,
       env: launch.env,
@@ -64,6 +65,8 @@ export async function openUpstreamTransport(spec: UpstreamSpec, options: Connect
       stderr: 'inherit',
       maxBufferSize: options.maxMessageBytes,
     });
+    useLineReader(transport);
+    return transport;
   }
   const url = new URL(spec.url ?? '');
   const fetchLimited = sizeLimitedFetch(options.maxMessageBytes);
