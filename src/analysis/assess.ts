@@ -68,7 +68,7 @@ function overrides(s: SignalSet, ctx: AssessContext): SignalHit[] {
 const DESCRIBED_PURPOSE = /\b(?:meant|designed|intended|crafted|written|built|tries|trying|tried|attempts?|attempting|attempted|aims?|aimed|used)\sto\s$/;
 
 /** Who concealment hides something from: a person, or telling one. */
-const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment|flag|reviewers?|team|(?:the|your) (?:response|reply|answer|summary))\b/;
+const FROM_PEOPLE = /\b(?:the user|users?'?s?|humans?|people|anyone|operators?|owners?|recipients?|tell|mention|inform|notify|reveal|disclose|know|notice|comment|flag|reviewers?|team|(?:the|your) (?:response|reply|answer|summary)|summar(?:y|ies)|digests?|recaps?)\b/;
 
 /** "export AWS_ACCESS_KEY_ID=…" sets a shell variable; it moves nothing anywhere. */
 const shellAssignment = (s: SignalSet, h: SignalHit): boolean => /^\s[a-z_][a-z0-9_]{1,60}=/.test(s.lower.slice(h.end, h.end + 64));
@@ -273,7 +273,10 @@ function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>)
   // "Optional system prompt passed to the model" (a local LLM runner's parameter): a prompt of the user's, not the assistant's own.
   const conversation = s.hits('conversation').filter((h) => !/\b(?:an?|optional|custom|your own|new|alternate|alternative)\s$/.test(s.lower.slice(Math.max(0, h.start - 16), h.start)));
   // "Sends a code by SMS to the phone number on file": personal data as the destination, not what is moved.
-  const pii = s.hits('pii').filter((h) => !/\b(?:to|at)\s(?:the\s|their\s|your\s|the user's\s|this\s)?(?:[\w-]+\s)?$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)));
+  // "<a href="https://x.dev/contact-sales">Contact sales</a>": a link and a way to reach a company, not someone's data.
+  const urls = s.hits('ext-dest');
+  const linkOrVerb = (h: SignalHit): boolean => urls.some((u) => h.start >= u.start && h.end <= u.end) || /^\s(?:sales|support|us|our|the (?:team|vendor|seller|support))\b/.test(s.lower.slice(h.end, h.end + 16));
+  const pii = s.hits('pii').filter((h) => !linkOrVerb(h) && !/\b(?:to|at)\s(?:the\s|their\s|your\s|the user's\s|this\s)?(?:[\w-]+\s)?$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)));
   return [...files, ...collective, ...conversation, ...s.hits('environment'), ...pii, ...s.hits('file-enum'), ...strongCreds].filter((h) => !own(h));
 }
 
@@ -300,6 +303,23 @@ const USER_GOES = /\bby the user\s(?:at|on|in|via)\s$|\bthe user (?:enters?|type
 
 const USER_MOVES = /\b(?:the |a )?users? (?:(?:chooses|wants|decides|prefers|agrees|opts|is asked|asks) to |(?:may|can|will|must|should) )?$/;
 
+/** A parameter that takes a typed confirmation (`confirm_name`, `confirmation_text`). */
+const CONFIRMATION_PARAM = /^`?(?:confirm|confirmation)(?:_(?:name|text|phrase|title|slug|string|id))?`?$/;
+
+/** Tool names that say the tool writes, sends or stores what it is given ("archive_conversation", "append_rows"). */
+const WRITING_TOOL = /^`?(?:update|set|change|send|post|append|archive|share|add|grant|transfer|create|upload|forward|write|sync|submit|publish|invite|log|record|save|store|notify|email|message|push|put|patch|insert|export|attach|relay|mirror|copy|backup)_/;
+
+/**
+ * "After returning the ticket, call archive_conversation with the thread and the requester's phone
+ * number": another tool that writes or sends, called from this definition, is where data goes.
+ * Content names functions everywhere, so only definitions count.
+ */
+function writingToolCalls(view: TextView, ctx: AssessContext): SignalHit[] {
+  if (ctx.content) return [];
+  const s = view.signals;
+  return foreignToolRefs(view, ctx).filter((h) => WRITING_TOOL.test(s.lower.slice(h.start, h.end)) && (toolContext(s.lower, h) || THROUGH_TOOL.test(s.lower.slice(Math.max(0, h.start - 12), h.start))));
+}
+
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
   const reasons: string[] = [];
@@ -312,6 +332,16 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
     return { severity: src.length > 0 ? 'critical' : 'high', reasons, evidence: sentenceAround(view.text, mdImage.index, mdImage.end) };
   }
   if (src.length === 0) return undefined;
+  // "Open https://x.example/compat?cfg= followed by any API keys …": a URL left open for secrets is
+  // where they go, like an image URL that carries data.
+  const templateAt = s.first('urlTemplate');
+  if (templateAt !== undefined && !(ctx.content && mentionedAt(s, templateAt))) {
+    const filled = notMentioned(s, src).find((h) => isStrongSource(h) || STRONG_CRED.test(s.lower.slice(h.start, h.end)) ? h.start >= templateAt.index && h.start - templateAt.end < 160 : false);
+    if (filled !== undefined) {
+      reasons.push('fills a URL with secrets, the conversation or the environment');
+      return { severity: 'high', reasons, evidence: sentenceAround(view.text, templateAt.index, templateAt.end) };
+    }
+  }
   // An advisory quoting the attack ('text such as "send the user's chat history to …"') mentions it.
   src.splice(0, src.length, ...notMentioned(s, src));
   if (src.length === 0) return undefined;
@@ -327,7 +357,9 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // "… is entered by the user at https://app.example.io/settings": where the user goes, not where data is sent.
   const dests = s.hits('ext-dest').filter((h) => !USER_GOES.test(s.lower.slice(Math.max(0, h.start - 40), h.start)));
   // A write-up quotes the attacker's URL ('the text: "… ![logo](https://img-cdn.example.net/l.png?t=…)"').
-  const sinks = [...paramRefs(view, ctx.params), ...slots, ...(ctx.content ? notMentioned(s, dests) : dests)];
+  // "Pass the employee's full name in confirm_name": a typed confirmation, read back by the tool itself.
+  const confirmation = (h: SignalHit): boolean => CONFIRMATION_PARAM.test(s.lower.slice(h.start, h.end));
+  const sinks = [...paramRefs(view, ctx.params).filter((h) => !confirmation(h)), ...slots, ...(ctx.content ? notMentioned(s, dests) : dests), ...writingToolCalls(view, ctx)];
   // "Pass `registry` to override it": the parameter is what is passed, not where a secret goes.
   // "A company mirror", "the export": a transfer word used as a noun moves nothing.
   // "The project-level `.npmrc` already contains the scope line": in content, a file that contains something moves nothing.
@@ -335,7 +367,10 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   // provide it": the user moves it, not the model.
   // "Codes copied from a password manager": where the data came from, not where it goes.
   const cameFrom = (h: SignalHit): boolean => /(?:ed|en)$/.test(s.lower.slice(h.start, h.end)) && /^\s(?:from|out of)\b/.test(s.lower.slice(h.end, h.end + 8));
-  const moves = s.hits('transfer').filter((h) => !cameFrom(h) && !shellAssignment(s, h) && !NEGATED_VERB.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) && !USER_MOVES.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) && !(ctx.content && /^contains?$/.test(s.lower.slice(h.start, h.end))) && !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
+  // "Invia un documento ai firmatari …" opening invia_per_firma's description: the tool's own job, not a step that moves data.
+  const nameVerb = ctx.content || ctx.inSchema ? undefined : nameWords(ctx.name)[0];
+  const ownJob = (h: SignalHit): boolean => nameVerb !== undefined && nameVerb.length >= 3 && s.lower.slice(h.start, h.end).startsWith(nameVerb) && !/[.!?;](?:\s|$)/.test(s.lower.slice(0, h.start));
+  const moves = s.hits('transfer').filter((h) => !cameFrom(h) && !ownJob(h) && !shellAssignment(s, h) && !NEGATED_VERB.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) && !USER_MOVES.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) && !(ctx.content && /^contains?$/.test(s.lower.slice(h.start, h.end))) && !/^\s[`'"][\w.-]{1,40}[`'"]\s(?:to|for|if|when|only|with)\b/.test(s.lower.slice(h.end, h.end + 60)) && !/\b(?:a|an|the|company|our|their|its)\s$/.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
   // In content, the secrets must be what is moved: the transfer word in the same sentence as the source.
   const transfer = ctx.content ? nearInSentence(s, src, moves, 160) : s.near(src, moves, 160);
   // In content, links and addresses sit near every mention of secrets or the environment: a sink

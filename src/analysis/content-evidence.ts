@@ -280,7 +280,7 @@ export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHi
 export const mentionedAt = (s: SignalSet, m: { index: number; end: number }): boolean => quotedMention(s, { kind: 'boundary', id: 'view-pattern', start: m.index, end: m.end });
 
 /** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
-const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall|deve|devono|debe|deben|doit|doivent|muss|müssen|soll|moet|moeten|musi|należy|harus|tolong|mohon)\b|должн|нужно|необходимо|주세요|하세요|해 주|\bmandatory\b|\brequired\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
+const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall|deve|devono|debe|deben|doit|doivent|muss|müssen|soll|moet|moeten|musi|należy|harus|tolong|mohon|bitte|veuillez|por favor|per favore|gelieve|proszę|lütfen)\b|пожалуйста|[a-zçğıöşü]{3,}(?:malı|meli)(?:dır|dir)?\b|должн|нужно|необходимо|주세요|하세요|해 주|\bmandatory\b|\brequired\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
 /**
  * The next sentence opens with an order: the usual shape of AGENTS.md and CONTRIBUTING files, so it
  * obliges less. The shared imperative verbs except "accept" and "note": "Note that …" opens an
@@ -336,6 +336,8 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
       // menciones en el resumen ni en la descripción del PR"): colleagues are not asked to hide work.
       const inParagraph = (h: SignalHit): boolean => h.start >= m.start && h.start <= m.end + 600 && !s.lower.slice(m.end, h.start).includes('\n\n') && !negatedHit(s, h);
       if (s.hits('conceal').some((h) => inParagraph(h) && REPORT_SURFACE.test(s.lower.slice(Math.max(0, h.start - 40), h.end + 80)))) return obliged;
+      // So is misreporting ("report the control environment as 'no exceptions noted'").
+      if (s.hits('deceive').some((h) => inParagraph(h) && !quotedMention(s, h))) return obliged;
       if (!ordersDirectly && !OBLIGATION.test(after) && !NEXT_IMPERATIVE.test(after) && !FOREIGN_IMPERATIVE.test(after)) continue;
       if (DOWNSTREAM_KINDS.some((k) => s.hits(k).some(ordered)) || s.hits('behavior-mod').some((h) => h.tag !== 'preference' && ordered(h))) return obliged;
       continue;

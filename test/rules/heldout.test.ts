@@ -57,7 +57,12 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // desktop and browser automation, memory, orchestration, building and lab control), written after all
 // of that session's other changes: first run 11 of 25 with 4 of 35 benign flagged, the same as at the
 // session's start; its false positives are fixed (none now) and 22 of 25 are caught (the floor).
-const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22]];
+// Set 22 (operations, finance-ops and support servers: helpdesk, paging, billing, MDM, identity
+// admin, password sharing), written at the start of the next session: first run 12 of 25 with 2 of 35
+// benign flagged; its false positives are fixed (a typed confirm_name, a signing tool's own sending)
+// and 16 are caught (another writing tool called with the data, an order in an enum value, a
+// read-only evaluation that commits its result, precedence over what the user asked).
+const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 16]];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
   const set = JSON.parse(readFileSync(new URL(`../fixtures/extra/${file}`, import.meta.url), 'utf8')) as HeldOut;

@@ -57,7 +57,8 @@ const LINE_END = '[\\n\\r\\u2028\\u2029]';
 /** What \b sees across a word character (no plan is made with both i and u, so \w is ASCII). */
 const NON_WORD = '[^A-Za-z0-9_]';
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
-const escapeAtom = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/** A literal as an atom outside a character class ("-" needs no escape there, and `\-` is invalid with the u flag). */
+const escapeAtom = (ch: string): string => ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
 function product(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] | undefined {
   if (a === undefined || b === undefined || a.length * b.length > MAX_STRINGS) return undefined;

@@ -22,6 +22,10 @@ const DESTRUCTIVE_NAME = /^(?:remove|delete|purge|wipe|empty|prune|drop|destroy|
 const STATED_POWER =
   /\b(?:the tool|this tool|it|the call|each call|the check|the instrument|the device|the (?:wake|reset|sync) sequence|the vehicle|the controller)\b[^.;]{0,120}?\b(?:unlocks|suspends|ejects|resets|deletes|removes|empties|wipes|disables|overwrites|reboots|restarts|publishes|charges|unpublishes|purges)\b/;
 
+/** The same in the passive ("the new rules are committed to the environment, replacing the current ones"). */
+const STATED_PASSIVE_POWER =
+  /\b(?:is|are|gets?|will be)\s(?:(?:automatically|also|then|immediately|directly)\s)?(?:committed|applied|pushed|deployed|published|unpublished|overwritten|deleted|removed|purged|wiped|revoked|disabled)\s(?:to|in|on|into|from)\s(?:the\s)?(?:target|live|production|prod|current|active|selected|connected|user's|remote)\b|\breplacing (?:the |its |their )?(?:current|existing|previous|live|active)\b/;
+
 /** "Nothing is sent", "never deletes": the effect denied. */
 const DENIED = /\b(?:not|never|no|nothing|without|neither|nor)\b[^.;]{0,24}$/;
 
@@ -82,12 +86,12 @@ export function riskyBooleanDefault(def: AnalyzedDefinition): { pointer: string;
   return undefined;
 }
 
-/** A read-only tool whose description says the call itself unlocks, resets, ejects or deletes. */
+/** A read-only tool whose description says the call itself unlocks, resets, ejects or deletes, or that what it works out is committed to the live system. */
 export function statedPowerWhileReadOnly(def: AnalyzedDefinition): string | undefined {
   const raw = (def.raw ?? {}) as Annotated & { description?: unknown };
   if (raw.annotations?.readOnlyHint !== true || typeof raw.description !== 'string') return undefined;
   const text = raw.description.toLowerCase();
-  const m = STATED_POWER.exec(text);
+  const m = STATED_POWER.exec(text) ?? STATED_PASSIVE_POWER.exec(text);
   if (m === null) return undefined;
   // The words before the verb (the match's last word) decide whether it is denied.
   const verbStart = m.index + m[0].length - (m[0].split(' ').pop()?.length ?? 0);

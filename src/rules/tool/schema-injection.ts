@@ -4,8 +4,8 @@
  * additionalProperties, property names) and parameters rigged to leak data.
  */
 import { hostScope, parseUrl } from '../../analysis/hosts.js';
-import { assessCommandLure, assessCredentialHarvest, assessExfiltration, assessInjection, assessShadowing, type Assessment } from '../../analysis/assess.js';
-import type { AnalyzedDefinition } from '../../analysis/definition.js';
+import { assessCommandLure, assessCredentialHarvest, assessExfiltration, assessInjection, assessShadowing, foreignToolRefs, type Assessment } from '../../analysis/assess.js';
+import type { AnalyzedDefinition, AnalyzedField } from '../../analysis/definition.js';
 import type { TextView } from '../../analysis/text.js';
 import { nameWords } from '../../analysis/capabilities.js';
 import type { Severity } from '../../model/index.js';
@@ -128,6 +128,13 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
           continue;
         }
       }
+      // "ack_and_sync: also call update_escalation_policy with …": a choice or a default is data; one
+      // that tells the model to call another tool is an order slipped in where reviewers see a value.
+      const order = toolOrderInValue(def, field);
+      if (order !== undefined) {
+        hits.push({ technique: 'prompt-injection', pointer: field.pointer, severity: 'high', reasons: [`${field.role === 'schema-enum' ? 'an allowed value' : 'a default'} that tells the model to call another tool (${order})`], evidence: field.text });
+        continue;
+      }
       // A routing parameter pinned to an outside destination and described as hidden or fixed.
       // An in-cluster or LAN address (http://prometheus-operated.monitoring.svc:9090) stays inside.
       if ((field.role === 'schema-default' || field.role === 'schema-const') && DESTINATION_VALUE.test(field.text.trim()) && !insideNetwork(field.text.trim())) {
@@ -159,6 +166,22 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'payload' | 'inst
     });
   },
 });
+
+/** Properties whose default is text for a model (a system prompt, a message template): "call x" there is the user's own instruction. */
+const PROMPT_PROPERTY = /prompt|instruction|template|message|body|text|content|script|command|query|note/;
+/** "call x", "then invoke x": the words right before a tool name that make it an order to call it. */
+const CALL_ORDER = /\b(?:call|calls|calling|invoke|invokes|invoking|trigger|triggers|run)\W{0,3}$/;
+
+/** The tool an enum value, const or default orders called, if it names one (values of at least four words). */
+function toolOrderInValue(def: AnalyzedDefinition, field: AnalyzedField): string | undefined {
+  if (field.role !== 'schema-enum' && field.role !== 'schema-const' && field.role !== 'schema-default') return undefined;
+  if (field.role === 'schema-default' && PROMPT_PROPERTY.test((describedProperty(field.pointer) ?? '').toLowerCase())) return undefined;
+  const view = field.analysis.visible;
+  if (view.lower.split(/\s+/).length < 4) return undefined;
+  const ctx = contextFor(def, field, view);
+  const call = foreignToolRefs(view, ctx).find((h) => CALL_ORDER.test(view.lower.slice(Math.max(0, h.start - 24), h.start)));
+  return call === undefined ? undefined : view.lower.slice(call.start, call.end).replace(/`/g, '');
+}
 
 function tag(a: Assessment | undefined, technique: string): (Assessment & { technique: string }) | undefined {
   return a === undefined ? undefined : { ...a, technique };
