@@ -60,9 +60,10 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // Set 22 (operations, finance-ops and support servers: helpdesk, paging, billing, MDM, identity
 // admin, password sharing), written at the start of the next session: first run 12 of 25 with 2 of 35
 // benign flagged; its false positives are fixed (a typed confirm_name, a signing tool's own sending)
-// and 16 are caught (another writing tool called with the data, an order in an enum value, a
-// read-only evaluation that commits its result, precedence over what the user asked).
-const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 16]];
+// and 23 are caught (another writing tool called with the data or without asking, an order in an
+// enum value, a read-only evaluation that commits its result, precedence over what the user asked,
+// a secret shared with anyone by default, "tell the user it passed" when it was flagged).
+const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 23]];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
   const set = JSON.parse(readFileSync(new URL(`../fixtures/extra/${file}`, import.meta.url), 'utf8')) as HeldOut;

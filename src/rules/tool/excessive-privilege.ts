@@ -73,7 +73,7 @@ export default defineRule<AnalyzedDefinition, ToolRuleContext, 'excessive'>({
     const unlimited = schemaFields(def).find((f) => (f.role === 'schema-default' || f.role === 'schema-const') && UNLIMITED_ALLOWANCE.test(f.text.trim()));
     if (unlimited !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: 'approves an unlimited token allowance by default' }, severity: 'high', field: unlimited.pointer, evidence: unlimited.text });
     const exposed = publicDespitePrivateClaim(def);
-    if (exposed !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: `shares publicly by default ("${exposed.value}") while it calls what it shares private` }, severity: 'high', field: exposed.pointer, evidence: exposed.value });
+    if (exposed !== undefined) reports.push({ messageId: 'excessive' as const, data: { name: def.name, reasons: `shares publicly by default ("${exposed.value}") while what it shares is private or secret` }, severity: 'high', field: exposed.pointer, evidence: exposed.value });
     const onByDefault = defaultOnSideEffect(def);
     if (onByDefault !== undefined) {
       const claim = onByDefault.readOnly ? 'annotated as read-only' : 'annotated as non-destructive';
@@ -134,6 +134,8 @@ const PUBLIC_VALUE = /^(?:public|anyone(?:[_ -]with[_ -](?:the[_ -])?link)?|ever
 const PUBLISH_FLAG = /^(?:is_?)?public$|^make_?public$|^publish(?:_?publicly)?$/i;
 /** The title or description promising that what the tool makes stays private. */
 const PRIVATE_CLAIM = /\bprivate(?:ly)?\b|\b(?:visible|accessible) only to (?:you|the (?:requester|owner|user))\b|\bonly (?:you|the (?:requester|owner)) can (?:see|view|open)\b|\bnot (?:shared|public(?:ly)? (?:visible|accessible|listed))\b/i;
+/** What the tool says it shares is a secret ("shares a password-manager item"): private whatever the description promises. */
+const SECRET_SUBJECT = /\b(?:passwords?|credentials?|secure notes?|vault items?|api keys?|recovery codes?|private keys?|secrets?)\b/i;
 /** A choice between audiences is no promise: "public or private repositories". */
 const AUDIENCE_CHOICE = /\b(?:public|org|team|internal)\s?(?:or|\/|,)\s?private\b|\bprivate\s?(?:or|\/|,)\s?(?:public|org|team|internal)\b/gi;
 
@@ -142,7 +144,7 @@ const AUDIENCE_CHOICE = /\b(?:public|org|team|internal)\s?(?:or|\/|,)\s?private\
  * private: a "private preview link" whose visibility defaults to "public".
  */
 function publicDespitePrivateClaim(def: AnalyzedDefinition): { pointer: string; value: string } | undefined {
-  const claims = proseFields(def).some((f) => (f.role === 'title' || f.role === 'description') && PRIVATE_CLAIM.test(f.text.replace(AUDIENCE_CHOICE, ' ')));
+  const claims = SECRET_SUBJECT.test(def.purpose) || proseFields(def).some((f) => (f.role === 'title' || f.role === 'description') && PRIVATE_CLAIM.test(f.text.replace(AUDIENCE_CHOICE, ' ')));
   if (!claims) return undefined;
   for (const field of schemaFields(def)) {
     if (field.role !== 'schema-default') continue;
