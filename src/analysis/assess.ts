@@ -294,6 +294,9 @@ function structuralCollective(s: SignalSet, h: SignalHit): boolean {
 }
 
 
+/** A sentence that says how the tool protects the data it names: encrypted, redacted, refused, the import stopped. */
+const SAFEGUARD = /\b(?:stored encrypted|encrypted at rest|(?:is|are) (?:not|never) (?:imported|stored|kept|logged|accepted)|(?:import|upload|export|request|sync) (?:stops|is stopped|is refused|is rejected)|redacted|masked before|rejected|refused)\b/;
+
 /** Words that put data into the model's reply, and where that reply goes ("at the start of every response"). */
 const DISCLOSE_VERB = /\b(?:print|output|show|display|echo|dump|paste|include|reveal|repeat|list)\b/;
 const REPLY_SINK = /\b(?:at the (?:start|top|end|beginning) of|in|into|with) (?:every|each|your|all) (?:responses?|replies|reply|answers?)\b/;
@@ -352,7 +355,9 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const negation = /\b(?:never|not|no|without|isn't|won't|doesn't|nor)\b/;
   // "The private key never leaves the machine", "tokens stay on the device": the secret is not moved.
   const staysPut = /^[\s)`'"]{0,3}(?:(?:is|are|will|does|do)\s)?(?:never|not|n't|stays?|remains?|is kept|are kept)\b/;
-  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 36), h.start)) && !negatedClause(s, h) && !staysPut.test(s.lower.slice(h.end, h.end + 24)));
+  // "Documents with an SSN are accepted but stored encrypted", "if the file contains card numbers, the import stops": a safeguard, not a move.
+  const safeguarded = (h: SignalHit): boolean => !ctx.content && SAFEGUARD.test(sentenceOf(s.lower, h));
+  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 36), h.start)) && !negatedClause(s, h) && !staysPut.test(s.lower.slice(h.end, h.end + 24)) && !safeguarded(h));
   if (live.length === 0) return undefined;
   src.splice(0, src.length, ...live);
   // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):
@@ -698,8 +703,8 @@ const SECRET_PARAMS: readonly SecretParamClass[] = [
 ];
 
 /** Parameters whose names ask for secrets, scored against what the tool says it is for. */
-export function secretParams(params: ReadonlySet<string>, purpose: string): { score: number; labels: string[] } {
-  const authTool = AUTH_PURPOSE.test(purpose);
+export function secretParams(params: ReadonlySet<string>, purpose: string, forService = false): { score: number; labels: string[] } {
+  const authTool = forService || AUTH_PURPOSE.test(purpose);
   const labels = new Set<string>();
   let score = 0;
   for (const p of params) {
@@ -710,7 +715,7 @@ export function secretParams(params: ReadonlySet<string>, purpose: string): { sc
       if (!c.re.test(n) || labels.has(c.label)) continue;
       labels.add(c.label);
       // A password in a login or database tool is expected; a recovery phrase in a balance check is not.
-      const expected = c.expected !== undefined ? c.expected.test(purpose) : authTool;
+      const expected = forService || (c.expected !== undefined ? c.expected.test(purpose) : authTool);
       score += expected ? Math.max(0, c.weight - 2) : c.weight;
       break;
     }
@@ -718,6 +723,12 @@ export function secretParams(params: ReadonlySet<string>, purpose: string): { sc
   if (labels.size >= 2) score += 1;
   return { score, labels: [...labels] };
 }
+
+/** A credential the service needs ("requires", "must be supplied", "benötigt", "requis", "requerido"). */
+const SERVICE_REQUIRES = /\b(?:requires?|required|must be (?:supplied|provided|entered|given)|(?:is|are) needed|benötigt|erforderlich|requise?s?|exigée?s?|requerid[oa]s?|necesari[oa]s?|obbligatori[oa])\b/;
+
+/** "The PIN is sent only to the library's system and is not stored", "wird nur lokal verwendet": used for the service and kept nowhere. */
+const OWN_USE_ONLY = /\b(?:sent|passed|used) only (?:to|locally|by)\b|\bonly (?:used )?locally\b|\b(?:is|are) (?:never|not) (?:stored|kept|saved|logged)\b|\bnur lokal\b|\bnicht gespeichert\b|\bn'est (?:jamais |pas )(?:stocké|conservé|enregistré)e?\b|\bno se (?:guarda|almacena)\b|\bnão é (?:armazenad|guardad)[oa]\b/;
 
 /** Requests for passwords, codes, keys or cookies that a tool has no business relaying. */
 export function assessCredentialHarvest(view: TextView, ctx: AssessContext, includeParams: boolean): Assessment | undefined {
@@ -764,8 +775,15 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
     reasons.push('insists on the raw secret');
   }
   if (includeParams) {
-    if (sp.score > 0 && (strong.length > 0 || asks.length > 0 || sp.score >= 3)) {
-      score += sp.score;
+    // "The circulation system requires the patron's card number and PIN", "… wird die Zertifikats-PIN
+    // benötigt": the service the tool acts on asks for its own credential, and nothing sends it elsewhere.
+    const ownService = !ctx.content && askStrong === undefined && strong.length > 0 && strong.every((h) => {
+      const sentence = sentenceOf(s.lower, h);
+      return (SERVICE_REQUIRES.test(sentence) || OWN_USE_ONLY.test(sentence)) && !/https?:\/\/|@[a-z0-9-]+\./.test(sentence);
+    });
+    const paramScore = ownService ? Math.max(0, secretParams(ctx.params, ctx.purpose, true).score - 2) : sp.score;
+    if (paramScore > 0 && (strong.length > 0 || asks.length > 0 || paramScore >= 3)) {
+      score += paramScore;
       reasons.push(`takes ${sp.labels.join(' and ')} as parameters`);
     }
   }

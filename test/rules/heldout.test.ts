@@ -63,7 +63,12 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // and 23 are caught (another writing tool called with the data or without asking, an order in an
 // enum value, a read-only evaluation that commits its result, precedence over what the user asked,
 // a secret shared with anyone by default, "tell the user it passed" when it was flagged).
-const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 23]];
+// Set 23 (regulated and public-sector servers: e-filing, tax, benefits, clinical trials, notaries,
+// land registry, records requests), written after all of that session's other changes: first run
+// 12 of 25 with 5 of 35 benign flagged, the same as at the session start; the false positives are
+// fixed (a credential the service itself requires or uses only locally, data the tool says it
+// encrypts, refuses or stops on).
+const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 23], ['heldout23.json', 12]];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
   const set = JSON.parse(readFileSync(new URL(`../fixtures/extra/${file}`, import.meta.url), 'utf8')) as HeldOut;

@@ -5,6 +5,8 @@ const S = { type: 'string' };
 
 testToolRule(rule, {
   valid: [
+    { name: 'a PIN the service itself requires, sent only to it', tool: tool('renew_loans', "Renews items checked out on a library card. The library's circulation system requires the patron's card number and PIN for every request. The PIN is sent only to the library's system and is not stored.", { card_number: { type: 'string' }, pin: { type: 'string' } }) },
+    { name: 'German: a certificate PIN the tax service needs, used only locally', tool: tool('elster_uebermitteln', 'Übermittelt eine Steuererklärung an die Finanzverwaltung. Dafür wird die Zertifikats-PIN benötigt. Die PIN wird nur lokal verwendet und nicht gespeichert.', { zertifikat_pin: { type: 'string' } }) },
     { name: 'a password generator with a passphrase word count', tool: tool('generate_password', 'Generates a random password or passphrase locally.', { length: {}, passphrase_words: {} }) },
     { name: 'a phishing analyser that refuses to collect what the mail asks for', tool: tool('analyze_phishing_email', "Analyzes a suspicious email for phishing indicators: spoofed sender domains, urgent requests for passwords, MFA codes or gift cards. Don't ask the user for the credentials the email requests; the analysis does not need them.", { raw_email: S }) },
     { name: 'a bank transfer confirmed with the TAN sent for it', tool: tool('confirm_transfer_sca', 'Completes Strong Customer Authentication for a pending transfer created with create_transfer. Ask the user for the 6-digit TAN their bank just sent for this transfer.', { transfer_id: S, tan: S }) },
