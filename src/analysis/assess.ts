@@ -275,7 +275,9 @@ function sources(s: SignalSet, ctx: Pick<AssessContext, 'property' | 'content'>)
   // has provided in this conversation": a limit on what the user handed over.
   const own = (h: SignalHit): boolean => SERVER_AUTH.test(sentenceOf(s.lower, h)) || USER_PROVIDED_ONLY.test(sentenceOf(s.lower, h));
   // "Optional system prompt passed to the model" (a local LLM runner's parameter): a prompt of the user's, not the assistant's own.
-  const conversation = s.hits('conversation').filter((h) => !/\b(?:an?|optional|custom|your own|new|alternate|alternative)\s$/.test(s.lower.slice(Math.max(0, h.start - 16), h.start)));
+  // In content, "system design conversation" or "intro conversation" (a meeting) is no chat history.
+  const chat = (h: SignalHit): boolean => !ctx.content || !/^conversations?$/.test(s.lower.slice(h.start, h.end)) || !/\b(?:design|intro|introductory|sales|discovery|phone|video|follow-up|first|initial|short|quick|casual|technical|hiring|career|coffee|team|1:1|one-on-one)\s$/.test(s.lower.slice(Math.max(0, h.start - 16), h.start));
+  const conversation = s.hits('conversation').filter((h) => chat(h) && !/\b(?:an?|optional|custom|your own|new|alternate|alternative)\s$/.test(s.lower.slice(Math.max(0, h.start - 16), h.start)));
   // "Sends a code by SMS to the phone number on file": personal data as the destination, not what is moved.
   // "<a href="https://x.dev/contact-sales">Contact sales</a>": a link and a way to reach a company, not someone's data.
   const urls = s.hits('ext-dest');
@@ -357,7 +359,9 @@ export function assessExfiltration(view: TextView, ctx: AssessContext): Assessme
   const staysPut = /^[\s)`'"]{0,3}(?:(?:is|are|will|does|do)\s)?(?:never|not|n't|stays?|remains?|is kept|are kept)\b/;
   // "Documents with an SSN are accepted but stored encrypted", "if the file contains card numbers, the import stops": a safeguard, not a move.
   const safeguarded = (h: SignalHit): boolean => !ctx.content && SAFEGUARD.test(sentenceOf(s.lower, h));
-  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 36), h.start)) && !negatedClause(s, h) && !staysPut.test(s.lower.slice(h.end, h.end + 24)) && !safeguarded(h));
+  // "Removed all long-lived tokens", "revoke npm tokens": secrets destroyed, not moved.
+  const destroyed = (h: SignalHit): boolean => /\b(?:removed|revoked|rotated|deleted|invalidated|expired|disabled|revoke|rotate|delete|invalidate)\s(?:(?:all|any|the|every|old|existing|leaked|exposed|compromised)\s){0,2}$/.test(s.lower.slice(Math.max(0, h.start - 40), h.start));
+  const live = src.filter((h) => !negation.test(s.lower.slice(Math.max(0, h.start - 36), h.start)) && !negatedClause(s, h) && !staysPut.test(s.lower.slice(h.end, h.end + 24)) && !safeguarded(h) && !destroyed(h));
   if (live.length === 0) return undefined;
   src.splice(0, src.length, ...live);
   // Documentation names options and properties everywhere ("the `type` property", "in `req.body`"):

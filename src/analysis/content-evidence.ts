@@ -8,7 +8,7 @@ import type { SignalHit, SignalKind, SignalSet } from './signals/index.js';
 import { IMPERATIVE_VERBS } from './signals/imperatives.js';
 
 /** Words that introduce a quoted example rather than an instruction: "patterns such as '…'", "e.g. `…`". */
-const MENTION_CUE = /(?:\bshould_(?:not_)?(?:match|block|pass|flag|trigger|fire)|\btest_?cases?|\bfixtures?|\bpositives?|\bnegatives?|\bpayloads?|\bsamples?|\b(?:text|message|note|comment|line|string|payload|instruction|prompt|e-?mail|page|pdf|attachment|document)s? (?:saying|that says|which says)|\b(?:prompts?|messages?|requests?|questions?|queries|payloads?) like|\bexample\s\d{1,2}(?:\s?\([^)\n]{0,40}\))?|例\s?\d{1,2}(?:\s?[（(][^)）\n]{0,20}[)）])?|\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text)|\b(?:contained|containing|contains|had|has|included|including|with)\s(?:[a-z-]+\s){0,3}(?:text|line|sentence|message|words|string|note|comment|payload|prompt)|\b(?:ending|ended|starting|started|beginning|began) with|\b(?:ask|tell|prompt|type|enter|send|asked|told|typed) (?:the |your |our )?(?:assistant|model|bot|chatbot|agent|ai|llm|copilot)\s?:|\b(?:orders|instructions|commands|phrases|requests|lines|strings|things like|text like)\s?:|\b(?:literally|verbatim|actually) (?:said|says|read|reads|wrote|writes)|\b(?:issue|e-?mail|message|comment|page|ticket|document|payload|body|text|post|review|note|invite|reply|pr) (?:said|says|read|reads|contained|included|containing)|\b(?:containing|that contains?|contains?)\s?:|\b(?:du type|du genre|del tipo|do tipo|in der art)|\b(?:un texte|une phrase|un message|un texto|una frase|un mensaje|un testo|un messaggio|um texto|uma frase|ein text|einen text|einen satz) (?:comme|como|come|wie)|\b(?:was|were|been|being|is|are) (?:induced|tricked|made|coaxed|convinced|persuaded|manipulated|led) (?:in)?to \w+|(?:^|[\s(])(?:np|např|bijv|z\.\s?b|p\.\s?ej|p\.\s?ex|ad es|vd|örn|mis|dvs|bspw|т\.\s?е|напр)\.)[\s:,：]{0,3}$/;
+const MENTION_CUE = /(?:\bshould_(?:not_)?(?:match|block|pass|flag|trigger|fire)|\btest_?cases?|\bfixtures?|\bpositives?|\bnegatives?|\bpayloads?|\bsamples?|\b(?:text|message|note|comment|line|string|payload|instruction|prompt|e-?mail|page|pdf|attachment|document)s? (?:saying|that says|which says)|\bsaying (?:something )?(?:like|along the lines of)|\b(?:something )?along the lines of|\b(?:prompts?|messages?|requests?|questions?|queries|payloads?) like|\bexample\s\d{1,2}(?:\s?\([^)\n]{0,40}\))?|例\s?\d{1,2}(?:\s?[（(][^)）\n]{0,20}[)）])?|\bmeans|\bmeaning|\btranslat\w*(?: result| as| to)?|\bthe (?:phrase|words|sentence)|\bsuch as|\be\.g\.?|\bfor example|\bfor instance|\b(?:patterns?|phrases?|strings?|text|commands?|inputs?) like|\bpatterns?|\bphrases?|\bstrings?|\bdetects?|\bflags?|\bcatches|\bmatches|\brecogni[sz]es|\bwarns? about|\bexplains?|(?:^|\s)examples?(?: include| are| such as)?|\b(?:reading|that reads|which reads|that read|with the (?:text|words|line|message|string|phrase))(?:,? in effect,?)?|\b(?:la frase|el texto|el mensaje|la instrucción|por ejemplo)|\b(?:la phrase|le texte|le message|par exemple)|\b(?:der satz|den satz|der text|den text|die nachricht|zum beispiel|z\.\s?b\.)|\b(?:la frase|il testo|il messaggio|ad esempio|per esempio)|\b(?:a frase|o texto|a mensagem|por exemplo)|(?:текст|фраз[ау]|строк[ау]|сообщение|например)|(?:类似|例如|比如|诸如|如下)|(?:例えば|たとえば|次のような)|(?:예를 들어|예컨대|다음과 같은)|\b(?:such as|e\.g\.?|for example|for instance|like)\s(?:[a-z'-]+\s){0,5}(?:saying|that says|which says|reading|containing|with the text)|\b(?:contained|containing|contains|had|has|included|including|with)\s(?:[a-z-]+\s){0,3}(?:text|line|sentence|message|words|string|note|comment|payload|prompt)|\b(?:ending|ended|starting|started|beginning|began) with|\b(?:ask|tell|prompt|type|enter|send|asked|told|typed) (?:the |your |our )?(?:assistant|model|bot|chatbot|agent|ai|llm|copilot)\s?:|\b(?:orders|instructions|commands|phrases|requests|lines|strings|things like|text like)\s?:|\b(?:literally|verbatim|actually) (?:said|says|read|reads|wrote|writes)|\b(?:issue|e-?mail|message|comment|page|ticket|document|payload|body|text|post|review|note|invite|reply|pr) (?:said|says|read|reads|contained|included|containing)|\b(?:containing|that contains?|contains?)\s?:|\b(?:du type|du genre|del tipo|do tipo|in der art)|\b(?:un texte|une phrase|un message|un texto|una frase|un mensaje|un testo|un messaggio|um texto|uma frase|ein text|einen text|einen satz) (?:comme|como|come|wie)|\b(?:was|were|been|being|is|are) (?:induced|tricked|made|coaxed|convinced|persuaded|manipulated|led) (?:in)?to \w+|(?:^|[\s(])(?:np|např|bijv|z\.\s?b|p\.\s?ej|p\.\s?ex|ad es|vd|örn|mis|dvs|bspw|т\.\s?е|напр)\.)[\s:,：]{0,3}$/;
 /** Syntax only regular expressions have: escapes such as \\b and \\s, groups (?: …), optional groups, negated classes. */
 const REGEX_SYNTAX = /\\[bsdwSDW]|\(\?[:!=<]|\)[?*+]|\[\^|\|[a-z]+\)/;
 const OPENING = new Set(["'", '"', '`', '\u201c', '\u2018', '\u00ab', '\u300c', '\u300e', '\u201e']);
@@ -72,7 +72,7 @@ function citedInBlockquote(s: SignalSet, at: number): boolean {
  * forward mail or to ignore previous instructions", "emails that ask the agent to …"): what follows
  * is reported, in the same clause, not said to anyone.
  */
-const REPORTED_INSTRUCTION = /(?:^|[.:;]\s|\n\s{0,8}(?:[\w-]{1,30}:\s)?)(?:asks|tells|instructs|urges|directs|wants) (?:the |an? )?(?:readers?|models?|assistants?|agents?|ai|llms?|users?|bots?) to\s[^.;:!?\n()]{0,100}$|\b(?:instructions?|text|messages?|prompts?|content|e-?mails?|comments?|payloads?|pages?|documents?|notes?)\s(?:that\s|which\s)?(?:tell|tells|telling|told|ask|asks|asking|asked|instruct|instructs|instructing|direct|directs|directing|urge|urges|urging|trick|tricks|tricking|(?:try|tries|trying) to (?:get|make|trick))\s(?:an?\s|the\s|your\s|their\s)?(?:ai\s)?(?:assistants?|models?|agents?|llms?|ai|chatbots?|bots?|copilots?)\sto\s[^.;:!?\n()]{0,100}$/;
+const REPORTED_INSTRUCTION = /(?:^|[.:;]\s|\n\s{0,8}(?:[\w-]{1,30}:\s)?)(?:asks|tells|instructs|urges|directs|wants) (?:the |an? )?(?:readers?|models?|assistants?|agents?|ai|llms?|users?|bots?) to\s[^.;:!?\n()]{0,100}$|\b(?:injects?|injected|plants?|planted|hides|hid|embeds?|embedded)\s[^.;:!?\n]{0,80}?,\s(?:instructing|telling|asking|directing|ordering)\s(?:it|them|the (?:model|chatbot|assistant|llm|bot|agent))\sto\s[^.;:!?\n()]{0,100}$|\b(?:instructions?|text|messages?|prompts?|content|e-?mails?|comments?|payloads?|pages?|documents?|notes?)\s(?:that\s|which\s)?(?:tell|tells|telling|told|ask|asks|asking|asked|instruct|instructs|instructing|direct|directs|directing|urge|urges|urging|trick|tricks|tricking|(?:try|tries|trying) to (?:get|make|trick))\s(?:an?\s|the\s|your\s|their\s)?(?:ai\s)?(?:assistants?|models?|agents?|llms?|ai|chatbots?|bots?|copilots?)\sto\s[^.;:!?\n()]{0,100}$/;
 function reportedInstruction(lower: string, at: number): boolean {
   return REPORTED_INSTRUCTION.test(lower.slice(Math.max(0, at - 220), at));
 }
@@ -167,17 +167,42 @@ const QUOTE_INTRO = /\b(?:the following|the|this|these|a|an)\s(?:[a-z-]+\s){0,2}
  */
 function quotedBlockAfterCue(lower: string, at: number): boolean {
   let lineStart = lower.lastIndexOf('\n', at - 1) + 1;
-  if (!/^\s{0,3}>/.test(lower.slice(lineStart, lineStart + 4))) return false;
-  // Walk up through the blockquote (and blank lines inside it) to the line that introduces it.
+  // A blockquote, or a Markdown code block indented by four spaces or a tab ("hid this line on a product page:" then the line).
+  const quoted = /^\s{0,3}>/.test(lower.slice(lineStart, lineStart + 4));
+  const indented = !quoted && /^(?: {4}|\t)\S/.test(lower.slice(lineStart, lineStart + 5));
+  if (!quoted && !indented) return sampleLineAfterReport(lower, lineStart);
+  // Walk up through the block (and blank lines inside it) to the line that introduces it.
   for (let lines = 0; lines < 20 && lineStart > 0; lines++) {
     const prevEnd = lineStart - 1;
     const prevStart = lower.lastIndexOf('\n', prevEnd - 1) + 1;
-    const prev = lower.slice(prevStart, prevEnd).trim();
+    const line = lower.slice(prevStart, prevEnd);
+    const prev = line.trim();
     lineStart = prevStart;
-    if (prev === '' || prev.startsWith('>')) continue;
+    if (prev === '' || (quoted ? prev.startsWith('>') : /^(?: {4}|\t)/.test(line))) continue;
     return QUOTE_INTRO.test(prev);
   }
   return false;
+}
+
+/** A report of what an attacker did with a line: "A 2023 demo hid this line in white text on a product page:". */
+const REPORTED_PLANT = /\b(?:hid|hidden|planted|embedded|injected|inserted|contained|included|used|showed|found|tucked|slipped|buried|wrote|posted)\b/;
+
+/**
+ * A line on its own right after a report that introduces it ("… hid this line in white text on a
+ * product page:"): a write-up's sample, as in an indented code block (whose indentation the
+ * normalised text no longer shows).
+ */
+function sampleLineAfterReport(lower: string, lineStart: number): boolean {
+  const lineEnd = lower.indexOf('\n', lineStart);
+  if ((lineEnd < 0 ? lower.length : lineEnd) - lineStart > 300 || lineStart === 0) return false;
+  let prevEnd = lineStart - 1;
+  let prevStart = lower.lastIndexOf('\n', prevEnd - 1) + 1;
+  if (lower.slice(prevStart, prevEnd).trim() === '' && prevStart > 0) {
+    prevEnd = prevStart - 1;
+    prevStart = lower.lastIndexOf('\n', prevEnd - 1) + 1;
+  }
+  const prev = lower.slice(prevStart, prevEnd).trim();
+  return QUOTE_INTRO.test(prev) && REPORTED_PLANT.test(prev);
 }
 
 /**
@@ -296,7 +321,7 @@ const FOREIGN_IMPERATIVE = /[.!?:\uff1a\uff0c,]\s{0,3}(?:请|請)|[.!?:\uff1a]\s
 /** An AI reader named as a label and given an order: "Summarizer bots: state that …", "automated reviewer: approve …". */
 const DIRECT_ORDER = new RegExp(`^(?:\\s[a-z'-]+){0,4}\\s?[:,\\u2014\\u2013]\\s{0,3}(?:please\\s|now\\s|also\\s|always\\s|never\\s|silently\\s|quietly\\s)?(?:${IMPERATIVE_VERBS}|you\\b|do not|don'?t)\\b`);
 /** An AI reader as the object of what is done with text: "sent to the model", "read by the agent". */
-const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$|\b(?:asks?|asked|asking|causes?|caused|tricks?|tricked|forces?|forced|lets?) (?:(?:an?|the|your|their) )?$|\b(?:using|use of|uses|paste \w+ into|into) (?:the |any |an? |your |our |external |third-party |public |unapproved |approved )*$|(?<!\b(?:user|i|we|you|admin|owner)\s)\b(?:instructs?|instructed|tells?|told|directs?|directed|induces?|induced) (?:an?|their) $|\b(?:and |then )?(?:tell|tells|telling|told) (?:the )?$/;
+const TALKED_ABOUT = /\b(?:sent|passed|given|fed|shown|read|used|generated|produced|handled|processed|returned|forwarded|provided|supplied|exposed|visible|available)\s(?:directly\s)?(?:to|by)\s(?:the\s|a\s|an\s|your\s|our\s|any\s)?$|\b(?:employs?|employed|employing|deploys?|deployed|deploying|asks?|asked|asking|causes?|caused|tricks?|tricked|forces?|forced|lets?) (?:(?:an?|the|your|their) )?$|\b(?:using|use of|uses|paste \w+ into|into) (?:the |any |an? |your |our |external |third-party |public |unapproved |approved )*$|(?<!\b(?:user|i|we|you|admin|owner)\s)\b(?:instructs?|instructed|tells?|told|directs?|directed|induces?|induced) (?:an?|their) $|\b(?:and |then )?(?:tell|tells|telling|told) (?:the )?$/;
 /** A finite verb after the reader that states a fact about it ("has", "can", "is not"), unlike "is required to". */
 const STATEMENT_AFTER = /^\)?\s(?:has|have|had|can|could|may|might|does|did|was|were|gets|uses|sees|reads|knows|(?:is|are)\s(?!(?:required|expected|obliged|instructed|asked|supposed|told|to|now|hereby|[a-z]+ing)\b))/;
 /** Signal kinds that give an order to an AI reader something to act on. */
@@ -323,6 +348,8 @@ function obligedAiReader(s: SignalSet): SignalHit | undefined {
     if (talkedAbout(s, m)) continue;
     // "LLM-PI-004" (a rule id), "llm_gateway": part of a code or a name, not a reader.
     if (/^[-_][a-z0-9]/.test(s.lower.slice(m.end, m.end + 2)) || /[a-z0-9][-_]$/.test(s.lower.slice(Math.max(0, m.start - 2), m.start))) continue;
+    // "Prompts alter the LLM's behaviour": a reader whose behaviour is described is talked about.
+    if (/^['\u2019]s\b/.test(s.lower.slice(m.end, m.end + 3))) continue;
     const after = s.lower.slice(m.end, m.end + 160);
     const ordersDirectly = DIRECT_ORDER.test(after);
     const to = m.end + 300;

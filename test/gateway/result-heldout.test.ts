@@ -48,6 +48,13 @@ describe.each(sets)('held-out tool results %s', (_file, set) => {
 //      quarantined (a "Contact sales" link read as personal data); now 15 of 20 and none (processors
 //      named in more languages, their orders after "bitte", "lütfen" or "-malıdır", misreporting
 //      as an order, hidden text that fills a URL with secrets or plants a phishing line).
+//  21: an independent author's round written after all of that session's other changes (what a
+//      browsing and research agent reads: search results, articles, reviews, READMEs, changelogs,
+//      transcripts, feeds; eight languages): first run 6/20 with 5 of 40 benign quarantined, the
+//      same as at the session start; the benign pass since (a sample line right after "… hid this
+//      line on a product page:", "saying something like", "injects a prompt …, instructing it to",
+//      "the LLM's behaviour", "a user employs an LLM", tokens revoked rather than moved, an
+//      interview's "system design conversation").
 // Round 15 (hard benign write-ups: quoted payloads, published system prompts, install sections,
 // policies, beside injections in eleven languages) had 12/20 with 14 of 40 benign quarantined on its
 // first run and passes in full above.
@@ -62,6 +69,7 @@ const floors: Array<[round: number, file: string, floor: number]> = [
   [18, 'results-heldout18.json', 18],
   [19, 'results-heldout19.json', 14],
   [20, 'results-heldout20.json', 15],
+  [21, 'results-heldout21.json', 6],
 ];
 
 describe.each(floors)('held-out tool results round %i (a measured floor)', (round, file, floor) => {
