@@ -297,7 +297,7 @@ function structuralCollective(s: SignalSet, h: SignalHit): boolean {
 
 
 /** A sentence that says how the tool protects the data it names: encrypted, redacted, refused, the import stopped. */
-const SAFEGUARD = /\b(?:stored encrypted|encrypted at rest|(?:is|are) (?:not|never) (?:imported|stored|kept|logged|accepted)|(?:import|upload|export|request|sync) (?:stops|is stopped|is refused|is rejected)|redacted|masked before|rejected|refused)\b/;
+const SAFEGUARD = /\b(?:(?:is|are) stored encrypted|encrypted at rest|(?:is|are) (?:not|never) (?:imported|stored|kept|logged|accepted)|(?:import|upload|export|request|sync) (?:stops|is stopped|is refused|is rejected)|(?:is|are|gets?) (?:redacted|masked|rejected|refused|dropped))\b/;
 
 /** Words that put data into the model's reply, and where that reply goes ("at the start of every response"). */
 const DISCLOSE_VERB = /\b(?:print|output|show|display|echo|dump|paste|include|reveal|repeat|list)\b/;
