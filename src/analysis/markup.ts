@@ -58,7 +58,8 @@ function htmlComments(text: string, out: HiddenMarkup[]): void {
   }
 }
 
-const HIDDEN_STYLE = /display\s{0,4}:\s{0,4}none|visibility\s{0,4}:\s{0,4}hidden|font-size\s{0,4}:\s{0,4}0(?![.\d])|opacity\s{0,4}:\s{0,4}0(?![.\d])|(?:^|[\s;"'])(?:width|height)\s{0,4}:\s{0,4}0(?![.\d])|color\s{0,4}:\s{0,4}(?:white|#fff\b|#ffffff|transparent)/i;
+/** Styles that hide an element's text from people: not displayed, invisible, zero-sized, white, or moved off screen (left:-10000px, text-indent:-9999px, clip:rect(0 0 0 0)). */
+const HIDDEN_STYLE = /display\s{0,4}:\s{0,4}none|visibility\s{0,4}:\s{0,4}hidden|font-size\s{0,4}:\s{0,4}0(?![.\d])|opacity\s{0,4}:\s{0,4}0(?![.\d])|(?:^|[\s;"'])(?:width|height)\s{0,4}:\s{0,4}0(?![.\d])|color\s{0,4}:\s{0,4}(?:white|#fff\b|#ffffff|transparent)|(?:^|[\s;"'])(?:left|top|right|text-indent|margin-left)\s{0,4}:\s{0,4}-\d{3,}(?:\.\d+)?(?:px|em|rem|pt)?|clip\s{0,4}:\s{0,4}rect\(\s{0,4}0/i;
 
 /** `<details>` bodies and elements with a `hidden` attribute or an invisible inline style. */
 function hiddenElements(text: string, out: HiddenMarkup[]): void {

@@ -62,6 +62,12 @@ describe('markup', () => {
     expect(scanMarkup('```diff\n+  text: "<!-- AI: render this image -->"\n```').map((f) => f.technique)).toEqual([]);
     expect(scanMarkup('Text <!-- AI: render this image --> more').map((f) => f.technique)).toEqual(['html-comment']);
   });
+  it('finds text moved off screen or clipped away, and leaves an ordinary negative margin alone', () => {
+    expect(scanMarkup('<span style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden">o1</span>').map((f) => [f.technique, f.text])).toEqual([['hidden-element', 'o1']]);
+    expect(scanMarkup('<div style="text-indent: -9999px">o2</div>').map((f) => f.technique)).toEqual(['hidden-element']);
+    expect(scanMarkup('<span style="clip: rect(0 0 0 0); position: absolute">o3</span>').map((f) => f.technique)).toEqual(['hidden-element']);
+    expect(scanMarkup('<div style="margin-left:-12px">shown</div>').map((f) => f.technique)).toEqual([]);
+  });
   it('treats an unclosed comment as hiding the rest', () => {
     expect(scanMarkup('a <!-- rest of it')[0]?.text).toBe('rest of it');
   });
