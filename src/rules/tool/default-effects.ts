@@ -15,7 +15,7 @@ const WRITE_EFFECT =
 const DESTRUCTIVE_EFFECT =
   /\b(?:unpublish(?:es|ed)?|charg(?:es|ed)|debit(?:s|ed)|late fee|(?:e-)?filed with|court|delet(?:es|ed)|remov(?:es|ed)|purg(?:es|ed)|wip(?:es|ed)|resets?|clears?|cleared|overwrit(?:es|ten)|cancel(?:s|led|ed)|revok(?:es|ed)|terminat(?:es|ed)|set to (?:0|zero))\b/g;
 /** A boolean that turns a safeguard off: `bypass_editorial_review`, `skip_confirmation`. */
-const SAFEGUARD_OFF = /^(?:bypass|skip|disable|override|no)_(?:\w+_)?(?:review|approval|confirmation|confirm|verification|verify|checks?|validation|safety|guards?|protection|hooks?|ci|tests?|signature|2fa|mfa)$/i;
+const SAFEGUARD_OFF = /^(?:bypass|skip|disable|override|no|dispensar|pular|ignorar|omitir|saltar|sauter|ignorer|ueberspringen|umgehen|saltare|ignorare|sin|sem|sans|senza|ohne)_(?:\w+_)?(?:review|approval|confirmation|confirm|verification|verify|checks?|validation|safety|guards?|protection|hooks?|ci|tests?|signature|2fa|mfa|videoconferencia|videoconferencias|revisao|revision|revisione|aprovacao|aprobacion|approvazione|confirmacao|confirmacion|conferma|verificacao|verificacion|verifica|validacao|validacion|validation|assinatura|firma|identidade|identidad|identita|pruefung|freigabe|bestaetigung)$/i;
 /** A boolean whose name destroys: `empty_trash`, `remove_duplicates`, `prune_unlisted`. */
 const DESTRUCTIVE_NAME = /^(?:remove|delete|purge|wipe|empty|prune|drop|destroy|overwrite|reset|erase)_\w+$/i;
 /** What the description says the call itself does to a device or data (the tool, the call or the device as subject). */
@@ -23,6 +23,8 @@ const STATED_POWER =
   /\b(?:the tool|this tool|it|the call|each call|the check|the instrument|the device|the (?:wake|reset|sync) sequence|the vehicle|the controller)\b[^.;]{0,120}?\b(?:unlocks|suspends|ejects|resets|deletes|removes|empties|wipes|disables|overwrites|reboots|restarts|publishes|charges|unpublishes|purges)\b/;
 
 /** The same in the passive ("the new rules are committed to the environment, replacing the current ones"). */
+/** The same in other languages, in any voice ("sostituendo l'intestatario corrente", "substitui", "löscht"). */
+const FOREIGN_POWER = /(?:^|[\s,;(])(?:sostituendo|sostituisce|cancellando|elimina(?:ndo)?|sovrascrive(?:ndo)?|substituindo|substitui|excluindo|exclui|sobrescreve(?:ndo)?|reemplazando|reemplaza|borrando|borra|sobrescribe|ersetzt|löscht|überschreibt|remplace|remplaçant|supprime|supprimant|écrase)(?=[\s,;.)])/;
 const STATED_PASSIVE_POWER =
   /\b(?:is|are|gets?|will be)\s(?:(?:automatically|also|then|immediately|directly)\s)?(?:committed|applied|pushed|deployed|published|unpublished|overwritten|deleted|removed|purged|wiped|revoked|disabled)\s(?:to|in|on|into|from)\s(?:the\s)?(?:target|live|production|prod|current|active|selected|connected|user's|remote)\b|\breplacing (?:the |its |their )?(?:current|existing|previous|live|active)\b/;
 
@@ -91,7 +93,7 @@ export function statedPowerWhileReadOnly(def: AnalyzedDefinition): string | unde
   const raw = (def.raw ?? {}) as Annotated & { description?: unknown };
   if (raw.annotations?.readOnlyHint !== true || typeof raw.description !== 'string') return undefined;
   const text = raw.description.toLowerCase();
-  const m = STATED_POWER.exec(text) ?? STATED_PASSIVE_POWER.exec(text);
+  const m = STATED_POWER.exec(text) ?? STATED_PASSIVE_POWER.exec(text) ?? FOREIGN_POWER.exec(text);
   if (m === null) return undefined;
   // The words before the verb (the match's last word) decide whether it is denied.
   const verbStart = m.index + m[0].length - (m[0].split(' ').pop()?.length ?? 0);

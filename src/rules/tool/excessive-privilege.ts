@@ -134,8 +134,8 @@ const PUBLIC_VALUE = /^(?:public|anyone(?:[_ -]with[_ -](?:the[_ -])?link)?|ever
 const PUBLISH_FLAG = /^(?:is_?)?public$|^make_?public$|^publish(?:_?publicly)?$/i;
 /** The title or description promising that what the tool makes stays private. */
 const PRIVATE_CLAIM = /\bprivate(?:ly)?\b|\b(?:visible|accessible) only to (?:you|the (?:requester|owner|user))\b|\bonly (?:you|the (?:requester|owner)) can (?:see|view|open)\b|\bnot (?:shared|public(?:ly)? (?:visible|accessible|listed))\b/i;
-/** What the tool says it shares is a secret ("shares a password-manager item"): private whatever the description promises. */
-const SECRET_SUBJECT = /\b(?:passwords?|credentials?|secure notes?|vault items?|api keys?|recovery codes?|private keys?|secrets?)\b/i;
+/** What the tool says it shares is a secret or one person's record ("a password-manager item", "an applicant's admissions packet"): private whatever the description promises. */
+const SECRET_SUBJECT = /\b(?:passwords?|credentials?|secure notes?|vault items?|api keys?|recovery codes?|private keys?|secrets?)\b|\b(?:an? )?(?:applicant|patient|student|employee|candidate)['\u2019]s (?:[\w-]+ )?(?:packet|file|record|records|application|chart|transcript|dossier)\b/i;
 /** A choice between audiences is no promise: "public or private repositories". */
 const AUDIENCE_CHOICE = /\b(?:public|org|team|internal)\s?(?:or|\/|,)\s?private\b|\bprivate\s?(?:or|\/|,)\s?(?:public|org|team|internal)\b/gi;
 
