@@ -28,6 +28,13 @@ const FOREIGN_POWER = /(?:^|[\s,;(])(?:sostituendo|sostituisce|cancellando|elimi
 const STATED_PASSIVE_POWER =
   /\b(?:is|are|gets?|will be)\s(?:(?:automatically|also|then|immediately|directly)\s)?(?:committed|applied|pushed|deployed|published|unpublished|overwritten|deleted|removed|purged|wiped|revoked|disabled)\s(?:to|in|on|into|from)\s(?:the\s)?(?:target|live|production|prod|current|active|selected|connected|user's|remote)\b|\breplacing (?:the |its |their )?(?:current|existing|previous|live|active)\b/;
 
+/** The stated-power patterns, global, each with where its verb is: a match's last word, or where it starts. */
+const POWER_PATTERNS: ReadonlyArray<readonly [RegExp, 'last' | 'start']> = [
+  [new RegExp(STATED_POWER.source, 'g'), 'last'],
+  [new RegExp(STATED_PASSIVE_POWER.source, 'g'), 'start'],
+  [new RegExp(FOREIGN_POWER.source, 'g'), 'start'],
+];
+
 /** "Nothing is sent", "never deletes": the effect denied. */
 const DENIED = /\b(?:not|never|no|nothing|without|neither|nor)\b[^.;]{0,24}$/;
 
@@ -93,10 +100,13 @@ export function statedPowerWhileReadOnly(def: AnalyzedDefinition): string | unde
   const raw = (def.raw ?? {}) as Annotated & { description?: unknown };
   if (raw.annotations?.readOnlyHint !== true || typeof raw.description !== 'string') return undefined;
   const text = raw.description.toLowerCase();
-  const m = STATED_POWER.exec(text) ?? STATED_PASSIVE_POWER.exec(text) ?? FOREIGN_POWER.exec(text);
-  if (m === null) return undefined;
-  // The words before the verb (the match's last word) decide whether it is denied.
-  const verbStart = m.index + m[0].length - (m[0].split(' ').pop()?.length ?? 0);
-  if (DENIED.test(text.slice(Math.max(0, m.index - 40), verbStart))) return undefined;
-  return m[0].length > 80 ? `…${m[0].slice(-80)}` : m[0];
+  // The first stated power that is not denied ("it never deletes files; with purge the tool wipes the cache").
+  for (const [pattern, verbAt] of POWER_PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      // The words before the verb decide whether it is denied.
+      const verbStart = verbAt === 'last' ? m.index + m[0].length - (m[0].split(' ').pop()?.length ?? 0) : m.index;
+      if (!DENIED.test(text.slice(Math.max(0, m.index - 40), verbStart))) return m[0].length > 80 ? `…${m[0].slice(-80)}` : m[0];
+    }
+  }
+  return undefined;
 }
