@@ -734,6 +734,23 @@ const SERVICE_REQUIRES = /\b(?:requires?|required|must be (?:supplied|provided|e
 /** "The PIN is sent only to the library's system and is not stored", "wird nur lokal verwendet": used for the service and kept nowhere. */
 const OWN_USE_ONLY = /\b(?:sent|passed|used) only (?:to|locally|by)\b|\bonly (?:used )?locally\b|\b(?:is|are) (?:never|not) (?:stored|kept|saved|logged)\b|\bnur lokal\b|\bnicht gespeichert\b|\bn'est (?:jamais |pas )(?:stocké|conservé|enregistré)e?\b|\bno se (?:guarda|almacena)\b|\bnão é (?:armazenad|guardad)[oa]\b/;
 
+/** A list item under a negated header ("We will NEVER:" then "- ask for your full PIN …"): the item is negated too. */
+function underNegatedListHeader(lower: string, at: number): boolean {
+  let lineStart = lower.lastIndexOf('\n', at - 1) + 1;
+  if (!/^\s{0,4}(?:[-*•·]|\d{1,2}[.)])\s/.test(lower.slice(lineStart, lineStart + 8))) return false;
+  for (let n = 0; n < 12 && lineStart > 0; n++) {
+    const prevStart = lower.lastIndexOf('\n', lineStart - 2) + 1;
+    const prev = lower.slice(prevStart, lineStart - 1);
+    lineStart = prevStart;
+    if (/^\s{0,4}(?:[-*•·]|\d{1,2}[.)])\s/.test(prev)) continue;
+    return /(?:\b(?:never|not)\b|n't)[^\n]{0,40}:\s*$/.test(prev);
+  }
+  return false;
+}
+
+/** Name words that make a secret the tool's own subject (add_payment_card, save_password). */
+const OWN_SECRET_SUBJECT = /^(?:cards?|payment|wallet|passwords?|credentials?|keys?|tokens?|pin|passkeys?)$/;
+
 /** Requests for passwords, codes, keys or cookies that a tool has no business relaying. */
 export function assessCredentialHarvest(view: TextView, ctx: AssessContext, includeParams: boolean): Assessment | undefined {
   const s = view.signals;
@@ -749,7 +766,7 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   const formStep = (h: SignalHit): boolean => /^(?:enter|type\b|(?:を|の)?入力|(?:를|을) ?입력|введите)/.test(s.lower.slice(h.start, h.end)) && !/^(?:する|하도록)?\s?(?:よう(?:に)?(?:促|求|依頼|お願い)|요청|유도)/.test(s.lower.slice(h.end, h.end + 12));
   // "We received a request to reset the password", "approve an MFA prompt": the verb used as a noun asks nothing.
   const asNoun = (h: SignalHit): boolean => /\b(?:a|an|the|this|that|your|our|any|mfa|login|push)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start));
-  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && (formStep(h) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !asNoun(h) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !negatedClause(s, h) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)) && !(ctx.content && THIRD_PARTY_ASKER.test(beforeInSentence(s.lower, h))));
+  const asks = s.hits('cred-ask').filter((h) => !(ctx.content && underNegatedListHeader(s.lower, h.start)) && !(ctx.content && (formStep(h) || /\b(?:you|we|they|users?)\s$/.test(s.lower.slice(Math.max(0, h.start - 8), h.start)))) && !asNoun(h) && !/(?:\b(?:never|not|no one|nobody)\b|n't\b)[^.;\n]{0,20}$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)) && !negatedClause(s, h) && !LOCAL_ENTRY.test(sentenceOf(s.lower, h)) && !(ctx.content && THIRD_PARTY_ASKER.test(beforeInSentence(s.lower, h))));
   const reasons: string[] = [];
   let score = 0;
   // In content (mail, docs), asks and passwords sit in neighbouring sentences all the time ("do not
@@ -774,7 +791,9 @@ export function assessCredentialHarvest(view: TextView, ctx: AssessContext, incl
   }
   const aggravated = s.first('aggravators');
   // In content an insistence counts only with an ask: write-ups say "every token was sent".
-  if (aggravated && (strong.length > 0 || weak.length > 0) && (!ctx.content || asks.length > 0)) {
+  // "add_payment_card: … for future orders": storing the card is the tool's own job.
+  const ownSubject = !ctx.content && nameWords(ctx.name).some((w) => OWN_SECRET_SUBJECT.test(w));
+  if (aggravated && !ownSubject && (strong.length > 0 || weak.length > 0) && (!ctx.content || asks.length > 0)) {
     score += 2;
     reasons.push('insists on the raw secret');
   }
@@ -819,7 +838,9 @@ export function assessExcessivePrivilege(view: TextView, ctx: AssessContext): As
   const s = view.signals;
   // "shows the force-push and deletion settings": a capability named as configuration, not used.
   // "Before anything that deletes files, show the command and wait for approval": a guard, not a power.
-  const caps = notMentioned(s, s.hits('capability')).filter((h) => !/^(?:[\s-]?|\s(?:and|or)\s[\w-]{1,20}\s)(?:settings?|rules?|polic(?:y|ies)|options?|configuration|config|permissions?|protection)\b/.test(s.lower.slice(h.end, h.end + 40)) && !guarded(sentenceOf(s.lower, h)));
+  // "Location data is removed from shared copies": a capability taken away, not used. "When the
+  // user wants to send photos to someone": the user's own act, not a power of the tool.
+  const caps = notMentioned(s, s.hits('capability')).filter((h) => !/^(?:[\s-]?|\s(?:and|or)\s[\w-]{1,20}\s)(?:settings?|rules?|polic(?:y|ies)|options?|configuration|config|permissions?|protection)\b/.test(s.lower.slice(h.end, h.end + 40)) && !guarded(sentenceOf(s.lower, h)) && !/^[\s\w-]{0,12}\b(?:is|are) (?:removed|stripped|excluded) from\b/.test(s.lower.slice(h.end, h.end + 40)) && !/\b(?:the )?users? (?:wants?|chooses?|asks?|decides?|needs?|would like) to\s$/.test(s.lower.slice(Math.max(0, h.start - 30), h.start)));
   if (caps.length === 0) return undefined;
   const nameText = `${nameWords(ctx.name).join(' ')} `;
   const unexpected = caps.filter((h) => !(EXPECTED[h.tag ?? '']?.test(nameText) ?? false));

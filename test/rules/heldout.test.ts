@@ -71,7 +71,12 @@ describe.each(sets)('held-out %s (project-written, not from the corpus)', (_file
 // the user names the other tool", a copy of every package to a fixed mailbox, a refusal told as
 // "accepted", safeguards skipped by default and read-only tools that replace or delete in
 // Portuguese, Italian and other languages, one person's record shared with anyone by default).
-const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 23], ['heldout23.json', 21]];
+// Set 24 (creators', small businesses' and personal servers: notes, budgeting, smart home, travel,
+// delivery, marketplaces, dating, parental controls), written after all of that session's other
+// changes: first run 15 of 25 with 2 of 35 benign flagged, where the session's starting code scored
+// 13 with 3; its false positives are fixed (photos the user wants to send, with location removed; a
+// card tool keeping the card for future orders) and its attacks left as a measure.
+const floors: Array<[file: string, floor: number]> = [['heldout11.json', 20], ['heldout21.json', 22], ['heldout22.json', 23], ['heldout23.json', 21], ['heldout24.json', 15]];
 
 describe.each(floors)('held-out %s (a measured floor)', (file, floor) => {
   const set = JSON.parse(readFileSync(new URL(`../fixtures/extra/${file}`, import.meta.url), 'utf8')) as HeldOut;

@@ -5,6 +5,7 @@ const S = { type: 'string' };
 
 testToolRule(rule, {
   valid: [
+    { name: 'a card tool that keeps the card for future orders, its own job', tool: tool('add_payment_card', "Adds a payment card to the user's wallet for future orders. Card details are sent directly to the payment processor, which returns a token; only the token and last four digits are stored.", { card_number: { type: 'string' }, cvc: { type: 'string' } }) },
     { name: 'a PIN the service itself requires, sent only to it', tool: tool('renew_loans', "Renews items checked out on a library card. The library's circulation system requires the patron's card number and PIN for every request. The PIN is sent only to the library's system and is not stored.", { card_number: { type: 'string' }, pin: { type: 'string' } }) },
     { name: 'German: a certificate PIN the tax service needs, used only locally', tool: tool('elster_uebermitteln', 'Übermittelt eine Steuererklärung an die Finanzverwaltung. Dafür wird die Zertifikats-PIN benötigt. Die PIN wird nur lokal verwendet und nicht gespeichert.', { zertifikat_pin: { type: 'string' } }) },
     { name: 'a password generator with a passphrase word count', tool: tool('generate_password', 'Generates a random password or passphrase locally.', { length: {}, passphrase_words: {} }) },
