@@ -305,7 +305,7 @@ export const notMentioned = (s: SignalSet, hits: readonly SignalHit[]): SignalHi
 export const mentionedAt = (s: SignalSet, m: { index: number; end: number }): boolean => quotedMention(s, { kind: 'boundary', id: 'view-pattern', start: m.index, end: m.end });
 
 /** What makes the words after an AI reader an order: an obligation, a secret instruction, "instead", "the real fix is". */
-const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall|deve|devono|debe|deben|doit|doivent|muss|müssen|soll|moet|moeten|musi|należy|harus|tolong|mohon|bitte|veuillez|por favor|per favore|gelieve|proszę|lütfen)\b|пожалуйста|[a-zçğıöşü]{3,}(?:malı|meli)(?:dır|dir)?\b|должн|нужно|необходимо|주세요|하세요|해 주|\bmandatory\b|\brequired\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
+const OBLIGATION = /\b(?:must|should|need to|needs to|have to|has to|are to|is to|please|shall|deve|devono|debe|deben|doit|doivent|muss|müssen|soll|moet|moeten|musi|należy|harus|tolong|mohon|bitte|veuillez|por favor|per favore|gelieve|proszę|lütfen)\b|пожалуйста|[a-zçğıöşü]{3,}(?:malı|meli)(?:dır|dir)?\b|\bcan (?:just |simply |directly |now )(?:reply|send|forward|share|accept|update|complete|go ahead|confirm|change|approve|pay|transfer)\b|\bplease just\b|\bgo ahead and\b|должн|нужно|необходимо|주세요|하세요|해 주|\bmandatory\b|\brequired\b|\b(?:secret|hidden|special) instructions?\b|\bthe (?:real|correct|only) (?:fix|answer|way) is\b|\binstead\b|\balways\b/;
 /**
  * The next sentence opens with an order: the usual shape of AGENTS.md and CONTRIBUTING files, so it
  * obliges less. The shared imperative verbs except "accept" and "note": "Note that …" opens an
