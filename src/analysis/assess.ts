@@ -219,11 +219,11 @@ export function assessInjection(view: TextView, ctx: AssessContext): Assessment 
   // "Redeem it directly via redeem_prescription, without asking first": a definition that has the
   // model call another tool without the user's say-so.
   if (severity === undefined && noConfirm && !ctx.content) {
-    const calls = foreignToolRefs(view, ctx).filter((h) => toolContext(s.lower, h) || THROUGH_TOOL.test(s.lower.slice(Math.max(0, h.start - 12), h.start)));
+    const calls = calledTools(view, ctx);
     const noConfirmHits = notMentioned(s, s.hits('no-confirm'));
     // A tool that writes ("call update_vendor_bank_account with that IBAN first. … do not ask the user
     // to confirm them"): the order not to ask may come in the next sentence.
-    const writing = calls.filter((h) => WRITING_TOOL.test(s.lower.slice(h.start, h.end)));
+    const writing = calls.filter((h) => writingTool(s, h));
     const unasked = calls.length > 0 ? (nearInSentence(s, calls, noConfirmHits, 160) ?? s.near(writing, noConfirmHits, 200)) : undefined;
     if (unasked !== undefined) {
       reasons.push('calls another tool without asking');
@@ -324,10 +324,16 @@ const WRITING_TOOL = /^`?(?:update|set|change|send|post|append|archive|share|add
  * Content names functions everywhere, so only definitions count.
  */
 function writingToolCalls(view: TextView, ctx: AssessContext): SignalHit[] {
-  if (ctx.content) return [];
-  const s = view.signals;
-  return foreignToolRefs(view, ctx).filter((h) => WRITING_TOOL.test(s.lower.slice(h.start, h.end)) && (toolContext(s.lower, h) || THROUGH_TOOL.test(s.lower.slice(Math.max(0, h.start - 12), h.start))));
+  return ctx.content ? [] : calledTools(view, ctx).filter((h) => writingTool(view.signals, h));
 }
+
+/** Another tool named as one to call: "call x", "the x tool", "via x". */
+function calledTools(view: TextView, ctx: AssessContext): SignalHit[] {
+  const lower = view.signals.lower;
+  return foreignToolRefs(view, ctx).filter((h) => toolContext(lower, h) || THROUGH_TOOL.test(lower.slice(Math.max(0, h.start - 12), h.start)));
+}
+
+const writingTool = (s: SignalSet, h: SignalHit): boolean => WRITING_TOOL.test(s.lower.slice(h.start, h.end));
 
 export function assessExfiltration(view: TextView, ctx: AssessContext): Assessment | undefined {
   const s = view.signals;
